@@ -1,0 +1,1 @@
+"""Bidra: open-source administration of Swedish state grants."""

@@ -1,0 +1,13 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("logga-in/", views.LoginView.as_view(), name="login"),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("aktivera/<uidb64>/<token>/", views.ActivateView.as_view(), name="activate"),
+    path("kollegor/", views.colleagues, name="colleagues"),
+]

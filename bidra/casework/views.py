@@ -1,0 +1,114 @@
+"""The officers' desk: the work list and the case page."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bidra.applications import screening, services
+from bidra.applications.models import Application, ScreeningCheck
+from bidra.audit.models import Event
+from bidra.permissions import get_permitted_or_404
+
+from .worklist import PAGE_SIZE, WorklistFilter, apply_filters, ordered, received_applications, totals
+
+
+def _require(request: HttpRequest, permission: str) -> None:
+    if not request.user.has_perm(permission):
+        raise Http404
+
+
+@login_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    _require(request, "casework.view_worklist")
+    form = WorklistFilter(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    queryset = apply_filters(received_applications(), data)
+    page = Paginator(
+        ordered(queryset, data).select_related("municipality__county", "call", "case").prefetch_related("areas"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "casework/worklist.html",
+        {"form": form, "page": page, "totals": totals(queryset), "query": query.urlencode()},
+    )
+
+
+class ManualCheckForm(forms.Form):
+    passed = forms.TypedChoiceField(
+        label=gettext_lazy("Bedömning"),
+        choices=[("yes", gettext_lazy("Uppfyllt: inte en lagstadgad uppgift")),
+                 ("no", gettext_lazy("Inte uppfyllt: en uppgift kommunen ändå är skyldig att utföra"))],  # fmt: skip
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=gettext_lazy("Motivering"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _case_application(request: HttpRequest, pk: int) -> Application:
+    queryset = Application.objects.select_related(
+        "call__programme", "municipality__county", "case", "received_document", "submitted_by"
+    ).exclude(status="draft")
+    return get_permitted_or_404(request.user, "casework.view_case", queryset, pk=pk)  # type: ignore[return-value]
+
+
+@login_required
+def case_page(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _case_application(request, pk)
+    checks = [
+        {
+            "check": check,
+            "title": screening.title(check.code),
+            "reason": check.note or screening.reason(check.code, check.outcome, check.params),
+        }
+        for check in sorted(application.screening_checks.select_related("checked_by"), key=_check_order)
+    ]
+    content_type = ContentType.objects.get_for_model(Application)
+    events = Event.objects.filter(
+        Q(target_type=content_type, target_id=str(application.pk)) | Q(case_number=application.case_number)
+    ).select_related("actor")
+    documents = application.case.documents.prefetch_related("files") if application.case_id else []
+    return render(
+        request,
+        "casework/case.html",
+        {
+            "application": application,
+            "received": application.received_document,
+            "checks": checks,
+            "events": events,
+            "documents": documents,
+            "manual_form": ManualCheckForm(),
+            "can_record_check": request.user.has_perm("applications.record_check", application),
+        },
+    )
+
+
+def _check_order(check: ScreeningCheck) -> int:
+    return screening.ORDER.index(check.code) if check.code in screening.ORDER else len(screening.ORDER)
+
+
+@login_required
+@require_POST
+def record_check(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    application = _case_application(request, pk)
+    if not request.user.has_perm("applications.record_check", application):
+        raise Http404
+    form = ManualCheckForm(request.POST)
+    if form.is_valid():
+        services.record_manual_check(
+            application, code=code, passed=form.cleaned_data["passed"], note=form.cleaned_data["note"], by=request.user
+        )
+        messages.success(request, _("Kontrollen är dokumenterad."))
+    else:
+        messages.error(request, _("Välj en bedömning och skriv en motivering."))
+    return redirect("casework:case", pk=pk)

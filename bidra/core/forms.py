@@ -1,0 +1,82 @@
+"""Form building blocks shared by every form in Bidra: accessible rendering and Swedish input."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class BidraFormRenderer(TemplatesSetting):
+    """Renders every form with the project's accessible field and error templates."""
+
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+class DescribedBoundField(BoundField):
+    """Links a field's error message to its input with aria-describedby."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            described = attrs.get("aria-describedby", "")
+            attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
+        return attrs
+
+
+class BidraForm(forms.Form):
+    bound_field_class = DescribedBoundField
+
+
+class BidraModelForm(forms.ModelForm):
+    bound_field_class = DescribedBoundField
+
+
+_KRONOR = re.compile(r"^-?\d+$")
+
+
+class KronorFormField(forms.DecimalField):
+    """Whole kronor as people write them: '150 000', '150000 kr', '150 000:-'."""
+
+    default_error_messages = {
+        "invalid": _("Ange beloppet i hela kronor, till exempel 150 000."),
+        "min_value": _("Beloppet kan inte vara negativt."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("decimal_places", 0)
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().lower()
+        for noise in ("\u00a0", "\u202f", " ", "kr", ":-", "sek"):
+            text = text.replace(noise, "")
+        if text.endswith(",00") or text.endswith(".00"):
+            text = text[:-3]
+        if not _KRONOR.match(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return Decimal(text)
+        except InvalidOperation as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs.pop("min", None)
+        return attrs
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

@@ -1,0 +1,17 @@
+"""Downloading the files of registered documents, for staff and for the parties to the case."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from bidra.core.downloads import private_file_response
+
+from .models import DocumentFile
+
+
+@login_required
+def document_file(request: HttpRequest, file_id: int) -> HttpResponse:
+    stored = get_object_or_404(DocumentFile.objects.select_related("document__case"), pk=file_id)
+    if not request.user.has_perm("diarium.view_case", stored.document.case):
+        raise Http404
+    return private_file_response(stored.sha256, stored.name, stored.content_type)

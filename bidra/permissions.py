@@ -1,0 +1,100 @@
+"""Who may see and do what: every rule of Bidra in one table.
+
+Rules are django-rules predicates keyed by name; views ask ``user.has_perm(name, obj)`` (or
+the helpers below), workflows name the rule each transition needs, and
+``tests/test_permissions.py`` checks every view against this table. Roles are codes from
+``AgencyRole``; memberships come from ``bidra.accounts.identity``.
+"""
+
+from typing import Any
+
+import rules
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from bidra.accounts.identity import admin_municipality_ids_of, has_role, is_agency_staff, municipality_ids_of
+from bidra.accounts.models import AgencyRole
+
+
+# --- Predicates -----------------------------------------------------------------------------
+@rules.predicate
+def agency_staff(user: Any) -> bool:
+    return is_agency_staff(user)
+
+
+def role(code: AgencyRole) -> rules.Predicate:
+    @rules.predicate(name=f"role:{code}")
+    def holds(user: Any) -> bool:
+        return has_role(user, code)
+
+    return holds
+
+
+@rules.predicate
+def member_of_municipality(user: Any, municipality: Any) -> bool:
+    return municipality is not None and municipality.pk in municipality_ids_of(user)
+
+
+@rules.predicate
+def admin_of_municipality(user: Any, municipality: Any) -> bool:
+    return municipality is not None and municipality.pk in admin_municipality_ids_of(user)
+
+
+@rules.predicate
+def member_of_applicant(user: Any, obj: Any) -> bool:
+    """The object (an application, or anything with ``municipality``) belongs to the user's municipality."""
+    return obj is not None and obj.municipality_id in municipality_ids_of(user)
+
+
+@rules.predicate
+def is_draft(user: Any, application: Any) -> bool:
+    return application is not None and application.status == "draft"
+
+
+@rules.predicate
+def party_to_case(user: Any, case: Any) -> bool:
+    if case is None:
+        return False
+    own = municipality_ids_of(user)
+    return bool(own) and case.parties.filter(pk__in=own).exists()
+
+
+case_officer = role(AgencyRole.CASE_OFFICER)
+administrator = role(AgencyRole.ADMINISTRATOR)
+
+# --- The table ------------------------------------------------------------------------------
+RULES: dict[str, rules.Predicate] = {
+    # Applicants (municipality users)
+    "applications.start": member_of_municipality,
+    "applications.view": agency_staff | member_of_applicant,
+    "applications.edit": member_of_applicant & is_draft,
+    "applications.submit": member_of_applicant & is_draft,
+    "applications.withdraw": member_of_applicant,
+    # Agency staff
+    "casework.view_worklist": agency_staff,
+    "casework.view_case": agency_staff,
+    "applications.record_check": case_officer,
+    # Registered documents: staff, or a municipality that is party to the case
+    "diarium.view_case": agency_staff | party_to_case,
+    # Accounts
+    "accounts.invite_colleague": admin_of_municipality | administrator,
+}
+
+for _name, _predicate in RULES.items():
+    rules.add_perm(_name, _predicate)
+
+
+# --- Helpers for views ----------------------------------------------------------------------
+def get_permitted_or_404(user: Any, permission: str, queryset: QuerySet, **lookup: Any) -> Model:
+    """Fetch an object and check a rule on it; a refusal looks exactly like a missing object."""
+    obj = queryset.filter(**lookup).first()
+    if obj is None or not user.has_perm(permission, obj):
+        raise Http404
+    return obj
+
+
+def visible_to(user: Any, queryset: QuerySet, municipality_field: str = "municipality") -> QuerySet:
+    """Scope a list to what the user may see: everything for agency staff, own municipalities otherwise."""
+    if is_agency_staff(user):
+        return queryset
+    return queryset.filter(**{f"{municipality_field}__in": municipality_ids_of(user)})

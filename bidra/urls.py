@@ -1,0 +1,18 @@
+"""Bidra's URLs, one include per stage of the grant's life."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("konto/", include("bidra.accounts.urls")),
+    path("aviseringar/", include("bidra.audit.urls")),
+    path("ansokningar/", include("bidra.applications.urls")),
+    path("handlaggning/", include("bidra.casework.urls")),
+    path("diarium/", include("bidra.diarium.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
