@@ -8,8 +8,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 
-from bidra.audit.events import Recipient, record
+from bidra.audit.events import Recipient, label_actions, record
 
 from .models import Membership, User
 
@@ -45,3 +46,6 @@ def invite(*, email: str, full_name: str, municipality: Any, is_admin: bool, by:
             },
         )
     return membership
+
+
+label_actions({"accounts.membership_granted": _("Behörighet för kommun beviljad")})

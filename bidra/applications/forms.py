@@ -52,7 +52,9 @@ class AreasForm(BidraModelForm):
         label=_("Målgrupper"),
         choices=TargetGroup.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Beskriv grupper, inte enskilda personer. Uppgifter om enskildas etniska tillhörighet ska inte lämnas."),
+        help_text=_(
+            "Beskriv grupper, inte enskilda personer. Uppgifter om enskildas etniska tillhörighet ska inte lämnas."
+        ),
     )
 
     class Meta:
@@ -106,9 +108,14 @@ class BudgetForm(BidraModelForm):
     class Meta:
         model = Application
         fields = [
-            "period_start", "period_end", "requested_amount", "minimum_amount",
-            "own_funding", "other_funding", "other_funding_description",
-        ]  # fmt: skip
+            "period_start",
+            "period_end",
+            "requested_amount",
+            "minimum_amount",
+            "own_funding",
+            "other_funding",
+            "other_funding_description",
+        ]
         widgets = {"period_start": DateInput(), "period_end": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -180,5 +187,3 @@ class StartForm(BidraForm):
     def __init__(self, *args, municipalities=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities
-
-

@@ -70,7 +70,9 @@ class Application(models.Model):
     purpose = models.TextField(_("syfte och bakgrund"), blank=True)
     activities = models.TextField(_("aktiviteter"), blank=True)
 
-    areas = models.ManyToManyField("programmes.Area", blank=True, related_name="applications", verbose_name=_("områden"))
+    areas = models.ManyToManyField(
+        "programmes.Area", blank=True, related_name="applications", verbose_name=_("områden")
+    )
     target_groups = models.JSONField(_("målgrupper"), default=list, blank=True)
     target_groups_other = models.CharField(_("andra målgrupper"), max_length=200, blank=True)
     target_group_description = models.TextField(_("beskrivning av målgrupperna"), blank=True)
@@ -97,9 +99,12 @@ class Application(models.Model):
         "diarium.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     screening_outcome = models.CharField(
-        _("automatisk granskning"), max_length=20, choices=ScreeningOutcome.choices,
-        default=ScreeningOutcome.NOT_SCREENED, db_index=True,
-    )  # fmt: skip
+        _("automatisk granskning"),
+        max_length=20,
+        choices=ScreeningOutcome.choices,
+        default=ScreeningOutcome.NOT_SCREENED,
+        db_index=True,
+    )
 
     class Meta:
         ordering = ["-updated_at"]

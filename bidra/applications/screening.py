@@ -70,8 +70,9 @@ def screen(data: ScreeningInput) -> list[CheckResult]:
 
     not_allowed = sorted(set(data.area_codes) - data.allowed_area_codes)
     areas_ok = bool(data.area_codes) and not not_allowed
-    results.append(CheckResult(AREAS, PASSED if areas_ok else FAILED, {"not_allowed": not_allowed,
-                                                                        "count": len(data.area_codes)}))  # fmt: skip
+    results.append(
+        CheckResult(AREAS, PASSED if areas_ok else FAILED, {"not_allowed": not_allowed, "count": len(data.area_codes)})
+    )
 
     amount = data.requested_amount
     amount_ok = amount is not None and Decimal(0) < amount <= data.call_budget
@@ -152,7 +153,10 @@ def reason(code: str, outcome: str, params: dict) -> str:
     if code == AMOUNT:
         if params.get("requested") is None:
             return _("Inget belopp angavs.")
-        values = {"requested": format_kronor(Decimal(params["requested"])), "budget": format_kronor(Decimal(params["budget"]))}
+        values = {
+            "requested": format_kronor(Decimal(params["requested"])),
+            "budget": format_kronor(Decimal(params["budget"])),
+        }
         if outcome == PASSED:
             return _("Sökt belopp %(requested)s ryms i budgeten %(budget)s.") % values
         return _("Sökt belopp %(requested)s är noll eller större än budgeten %(budget)s.") % values
@@ -161,14 +165,20 @@ def reason(code: str, outcome: str, params: dict) -> str:
             return _("Insatsperioden är inte angiven.")
         if outcome == PASSED:
             return _("%(start)s–%(end)s (%(months)s månader) ligger inom %(earliest)s–%(latest)s.") % params
-        return _(
-            "%(start)s–%(end)s (%(months)s månader) ligger inte inom %(earliest)s–%(latest)s "
-            "eller är längre än %(max_months)s månader."
-        ) % params
+        return (
+            _(
+                "%(start)s–%(end)s (%(months)s månader) ligger inte inom %(earliest)s–%(latest)s "
+                "eller är längre än %(max_months)s månader."
+            )
+            % params
+        )
     if code == BUDGET_SUM:
         if params.get("requested") is None:
             return _("Inget sökt belopp att jämföra med.")
-        values = {"total": format_kronor(Decimal(params["total"])), "requested": format_kronor(Decimal(params["requested"]))}
+        values = {
+            "total": format_kronor(Decimal(params["total"])),
+            "requested": format_kronor(Decimal(params["requested"])),
+        }
         if outcome == PASSED:
             return _("Budgetraderna summerar till %(total)s, lika med sökt belopp.") % values
         return _("Budgetraderna summerar till %(total)s men sökt belopp är %(requested)s.") % values

@@ -44,7 +44,9 @@ class SubmissionResult:
     newly_submitted: bool
 
 
-def start_application(*, call: Call, municipality: Any, by: Any, start_key: Any, at: datetime | None = None) -> Application:
+def start_application(
+    *, call: Call, municipality: Any, by: Any, start_key: Any, at: datetime | None = None
+) -> Application:
     """Create a draft, once per start_key (a double click starts one draft)."""
     at = at or timezone.now()
     if not by.has_perm("applications.start", municipality):
@@ -87,11 +89,19 @@ def add_attachment(application: Application, *, upload: IO[bytes], name: str, si
     stored = files.store(upload, name, content_type)
     with transaction.atomic():
         attachment = Attachment.objects.create(
-            application=application, name=stored.name, sha256=stored.sha256, size=stored.size,
-            content_type=stored.content_type, uploaded_by=by,
-        )  # fmt: skip
-        record("application.attachment_added", actor=by, target=application,
-               data={"name": stored.name, "sha256": stored.sha256, "size": stored.size})  # fmt: skip
+            application=application,
+            name=stored.name,
+            sha256=stored.sha256,
+            size=stored.size,
+            content_type=stored.content_type,
+            uploaded_by=by,
+        )
+        record(
+            "application.attachment_added",
+            actor=by,
+            target=application,
+            data={"name": stored.name, "sha256": stored.sha256, "size": stored.size},
+        )
     return attachment
 
 
@@ -100,8 +110,12 @@ def remove_attachment(attachment: Attachment, *, by: Any) -> None:
     if not by.has_perm("applications.edit", application):
         raise PermissionDenied
     with transaction.atomic():
-        record("application.attachment_removed", actor=by, target=application,
-               data={"name": attachment.name, "sha256": attachment.sha256})  # fmt: skip
+        record(
+            "application.attachment_removed",
+            actor=by,
+            target=application,
+            data={"name": attachment.name, "sha256": attachment.sha256},
+        )
         attachment.delete()
 
 
@@ -151,7 +165,11 @@ def submit(application_id: int, *, by: Any, at: datetime | None = None) -> Submi
             "application.submit_refused",
             actor=by,
             target=application,
-            data={"reason": "deadline", "attempted_at": at.isoformat(), "closes_at": application.call.closes_at.isoformat()},
+            data={
+                "reason": "deadline",
+                "attempted_at": at.isoformat(),
+                "closes_at": application.call.closes_at.isoformat(),
+            },
         )
         raise SubmissionRefused("deadline")
     raise SubmissionRefused("incomplete", missing)
@@ -202,8 +220,11 @@ def _receive(application: Application, *, by: Any, at: datetime) -> None:
             "updated_at": at,
         },
         data={"document": document.reference, "screening": screening.overall(results)},
-        context={"application": application, "case_number": case.number,
-                 "link": reverse("applications:receipt", args=[application.pk])},  # fmt: skip
+        context={
+            "application": application,
+            "case_number": case.number,
+            "link": reverse("applications:receipt", args=[application.pk]),
+        },
     )
 
 
@@ -233,8 +254,11 @@ def withdraw(application_id: int, *, by: Any, at: datetime | None = None) -> App
             case_number=application.case_number,
             changes={"updated_at": at},
             data={"document": document_reference},
-            context={"application": application, "case_number": application.case_number,
-                     "link": reverse("applications:detail", args=[application.pk])},  # fmt: skip
+            context={
+                "application": application,
+                "case_number": application.case_number,
+                "link": reverse("applications:detail", args=[application.pk]),
+            },
         )
     return application
 
@@ -251,6 +275,13 @@ def record_manual_check(application: Application, *, code: str, passed: bool, no
         check.checked_by = by
         check.checked_at = timezone.now()
         check.save(update_fields=["outcome", "note", "checked_by", "checked_at"])
-        record("application.check_recorded", actor=by, target=application, case_number=application.case_number,
-               before=before, after={"outcome": check.outcome, "note": note}, data={"check": code})  # fmt: skip
+        record(
+            "application.check_recorded",
+            actor=by,
+            target=application,
+            case_number=application.case_number,
+            before=before,
+            after={"outcome": check.outcome, "note": note},
+            data={"check": code},
+        )
     return check

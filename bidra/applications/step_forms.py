@@ -14,7 +14,15 @@ from django.http import QueryDict
 
 from bidra.audit.events import record
 
-from .forms import AreasForm, BudgetForm, BudgetLineFormSet, CoActorFormSet, OrganisationForm, ParticipationForm, ProjectForm
+from .forms import (
+    AreasForm,
+    BudgetForm,
+    BudgetLineFormSet,
+    CoActorFormSet,
+    OrganisationForm,
+    ParticipationForm,
+    ProjectForm,
+)
 from .models import Application
 from .services import touch
 

@@ -24,6 +24,7 @@ from . import screening, services, step_forms
 from .completeness import missing_answers
 from .forms import AttachmentForm, StartForm
 from .models import Application, Attachment
+from .snapshot import snapshot
 from .steps import STEPS, next_slug, previous_slug, step_by_slug
 from .workflow import APPLICATION_WORKFLOW, Status
 
@@ -62,7 +63,9 @@ def my_applications(request: HttpRequest) -> HttpResponse:
         "applications/my_applications.html",
         {
             "applications": applications,
-            "calls": [(call, StartForm(initial={"start_key": uuid.uuid4()}, municipalities=municipalities)) for call in calls],
+            "calls": [
+                (call, StartForm(initial={"start_key": uuid.uuid4()}, municipalities=municipalities)) for call in calls
+            ],
             "has_membership": bool(own),
         },
     )
@@ -78,9 +81,11 @@ def start(request: HttpRequest, call_slug: str) -> HttpResponse:
         raise Http404
     try:
         application = services.start_application(
-            call=call, municipality=form.cleaned_data["municipality"], by=request.user,
+            call=call,
+            municipality=form.cleaned_data["municipality"],
+            by=request.user,
             start_key=form.cleaned_data["start_key"],
-        )  # fmt: skip
+        )
     except services.SubmissionRefused:
         messages.error(request, _("Utlysningen är stängd och tar inte emot nya ansökningar."))
         return redirect("applications:mine")
@@ -128,11 +133,17 @@ def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 if valid:
                     messages.success(request, _("Utkastet är sparat. Du kan fortsätta när du vill."))
                 else:
-                    messages.warning(request, _("Utkastet är sparat, men några uppgifter behöver rättas innan du skickar in."))
+                    messages.warning(
+                        request, _("Utkastet är sparat, men några uppgifter behöver rättas innan du skickar in.")
+                    )
                 return redirect("applications:mine")
             if valid and action == "continue":
                 following = next_slug(slug)
-                return redirect("applications:step", pk=pk, slug=following) if following else redirect("applications:check", pk=pk)
+                return (
+                    redirect("applications:step", pk=pk, slug=following)
+                    if following
+                    else redirect("applications:check", pk=pk)
+                )
             if valid:
                 bound = step_forms.bind(application, slug, extra_rows=extra_rows)
     else:
@@ -220,7 +231,9 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("applications:detail", pk=refusal.application.pk)
     missing = missing_answers(application)
     warnings = [
-        r for r in screening.screen(services.screening_input(application, submitter=request.user)) if r.outcome == screening.FAILED
+        r
+        for r in screening.screen(services.screening_input(application, submitter=request.user))
+        if r.outcome == screening.FAILED
     ]
     return render(
         request,
@@ -231,6 +244,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
             "missing": missing,
             "warnings": [(screening.title(r.code), screening.reason(r.code, r.outcome, r.params)) for r in warnings],
             "closes_at": application.call.closes_at,
+            "answers": snapshot(application),
         },
     )
 
@@ -269,7 +283,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "received": application.received_document,
             "can_edit": request.user.has_perm("applications.edit", application),
-            "can_withdraw": any(t.action == "withdraw" for t in APPLICATION_WORKFLOW.available(application, request.user)),
+            "can_withdraw": any(
+                t.action == "withdraw" for t in APPLICATION_WORKFLOW.available(application, request.user)
+            ),
         },
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from bidra.audit.events import Recipient
+from bidra.audit.events import Recipient, label_actions
 from bidra.audit.workflow import Transition, Workflow
 
 
@@ -28,13 +28,32 @@ APPLICATION_WORKFLOW = Workflow(
     states=dict(Status.choices),
     transitions=(
         Transition(
-            "submit", (Status.DRAFT,), Status.SUBMITTED, "applications.submit", _("Skicka in"),
+            "submit",
+            (Status.DRAFT,),
+            Status.SUBMITTED,
+            "applications.submit",
+            _("Skicka in"),
             notification="application_submitted",
-        ),  # fmt: skip
+        ),
         Transition(
-            "withdraw", (Status.DRAFT, Status.SUBMITTED), Status.WITHDRAWN, "applications.withdraw", _("Återkalla"),
+            "withdraw",
+            (Status.DRAFT, Status.SUBMITTED),
+            Status.WITHDRAWN,
+            "applications.withdraw",
+            _("Återkalla"),
             notification="application_withdrawn",
-        ),  # fmt: skip
+        ),
     ),
     recipients=_applicant_recipients,
+)
+
+label_actions(
+    {
+        "application.started": _("Utkast påbörjat"),
+        "application.draft_saved": _("Utkast sparat"),
+        "application.attachment_added": _("Bilaga uppladdad"),
+        "application.attachment_removed": _("Bilaga borttagen"),
+        "application.submit_refused": _("Inskickning nekad"),
+        "application.check_recorded": _("Kontroll dokumenterad"),
+    }
 )

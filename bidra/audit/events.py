@@ -20,6 +20,17 @@ from .models import Event, Notification
 
 logger = logging.getLogger(__name__)
 
+# Human-readable names of event actions, filled in by the apps that record them.
+ACTION_LABELS: dict[str, Any] = {}
+
+
+def label_actions(labels: dict[str, Any]) -> None:
+    ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -85,11 +96,28 @@ def _queue(event: Event, recipients: list[Recipient], template: str, context: di
             body = render_to_string(f"notifications/{template}_body.txt", full)
         link = str(context.get("link", ""))
         if recipient.user is not None:
-            rows.append(Notification(event=event, channel=Notification.Channel.IN_APP, recipient=recipient.user,
-                                     subject=subject, body=body, link=link))  # fmt: skip
+            rows.append(
+                Notification(
+                    event=event,
+                    channel=Notification.Channel.IN_APP,
+                    recipient=recipient.user,
+                    subject=subject,
+                    body=body,
+                    link=link,
+                )
+            )
         if recipient.email:
-            rows.append(Notification(event=event, channel=Notification.Channel.EMAIL, recipient=recipient.user,
-                                     email=recipient.email, subject=subject, body=body, link=link))  # fmt: skip
+            rows.append(
+                Notification(
+                    event=event,
+                    channel=Notification.Channel.EMAIL,
+                    recipient=recipient.user,
+                    email=recipient.email,
+                    subject=subject,
+                    body=body,
+                    link=link,
+                )
+            )
     Notification.objects.bulk_create(rows)
     transaction.on_commit(send_pending_email)
 

@@ -44,9 +44,13 @@ class Event(AppendOnlyModel):
 
     occurred_at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("utförd av"),
-    )  # fmt: skip
+    )
     actor_label = models.CharField(_("utförd av (text)"), max_length=200, blank=True)
     action = models.CharField(_("händelse"), max_length=80, db_index=True)
     target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.functional import Promise
 
-from .events import Recipient, record
+from .events import Recipient, label_actions, record
 from .models import Event
 
 
@@ -44,6 +44,7 @@ class Workflow:
             unknown = {*transition.sources, transition.target} - set(self.states)
             if unknown:
                 raise ValueError(f"{self.name}.{transition.action} names unknown states {unknown}")
+        label_actions({f"{self.name}.{t.action}": t.label for t in self.transitions})
 
     def choices(self) -> list[tuple[str, str | Promise]]:
         return list(self.states.items())

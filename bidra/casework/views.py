@@ -47,8 +47,10 @@ def worklist(request: HttpRequest) -> HttpResponse:
 class ManualCheckForm(forms.Form):
     passed = forms.TypedChoiceField(
         label=gettext_lazy("Bedömning"),
-        choices=[("yes", gettext_lazy("Uppfyllt: inte en lagstadgad uppgift")),
-                 ("no", gettext_lazy("Inte uppfyllt: en uppgift kommunen ändå är skyldig att utföra"))],  # fmt: skip
+        choices=[
+            ("yes", gettext_lazy("Uppfyllt: inte en lagstadgad uppgift")),
+            ("no", gettext_lazy("Inte uppfyllt: en uppgift kommunen ändå är skyldig att utföra")),
+        ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )

@@ -45,7 +45,8 @@ class WorklistFilter(forms.Form):
         self.fields["national_area"].choices = every + list(NationalArea.choices)
         skr_codes = [(f"{m}{n}", f"{m}{n}") for m in "ABC" for n in range(1, 10)]
         self.fields["skr_group"].choices = every + [(m.value, m.label) for m in SkrMainGroup] + skr_codes
-        self.fields["screening"].choices = every + [
+        self.fields["screening"].choices = [
+            *every,
             (ScreeningOutcome.PASSED, ScreeningOutcome.PASSED.label),
             (ScreeningOutcome.FAILED, ScreeningOutcome.FAILED.label),
         ]

@@ -68,9 +68,13 @@ class Document(AppendOnlyModel):
     registered_at = models.DateTimeField(_("registrerad"), default=timezone.now)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     counterparty = models.ForeignKey(
-        "municipalities.Municipality", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "municipalities.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("avsändare/mottagare"),
-    )  # fmt: skip
+    )
     snapshot = models.JSONField(_("innehåll"), default=dict, blank=True)
 
     class Meta:

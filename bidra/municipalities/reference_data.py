@@ -16,9 +16,18 @@ from .models import County, Municipality, NationalArea
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITY_COLUMNS = {
-    "code", "name", "county_code", "county_name", "population", "population_year",
-    "skr_group_code", "skr_group", "skr_main_group", "national_area", "nuts2",
-}  # fmt: skip
+    "code",
+    "name",
+    "county_code",
+    "county_name",
+    "population",
+    "population_year",
+    "skr_group_code",
+    "skr_group",
+    "skr_main_group",
+    "national_area",
+    "nuts2",
+}
 
 
 class ReferenceDataError(ValueError):

@@ -38,7 +38,9 @@ class Programme(models.Model):
         _("vilka som får söka"), max_length=20, choices=ApplicantType.choices, default=ApplicantType.MUNICIPALITY
     )
     decisions_appealable = models.BooleanField(
-        _("beslut kan överklagas"), default=False, help_text=_("Många bidragsförordningar säger att beslut inte får överklagas.")
+        _("beslut kan överklagas"),
+        default=False,
+        help_text=_("Många bidragsförordningar säger att beslut inte får överklagas."),
     )
     case_number_prefix = models.CharField(
         _("diarienummerprefix"), max_length=10, default="851", help_text=_("Diarienummer blir prefix-löpnummer-år.")
@@ -142,16 +144,23 @@ class Call(models.Model):
     period_end_latest = models.DateField(_("insatser ska vara klara senast"))
     report_due_date = models.DateField(_("redovisning senast"), help_text=_("Anges i besluten."))
     follow_up_of = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="follow_up_round",
-        verbose_name=_("uppföljande omgång till"), help_text=_("Omgången får de medel som blir över i den tidigare."),
-    )  # fmt: skip
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="follow_up_round",
+        verbose_name=_("uppföljande omgång till"),
+        help_text=_("Omgången får de medel som blir över i den tidigare."),
+    )
 
     class Meta:
         ordering = ["-closes_at"]
         verbose_name = _("utlysning")
         verbose_name_plural = _("utlysningar")
         constraints = [
-            models.CheckConstraint(condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_closes_after_opening"),
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_closes_after_opening"
+            ),
             models.CheckConstraint(
                 condition=models.Q(period_end_latest__gte=models.F("period_start_earliest")), name="call_period_ordered"
             ),

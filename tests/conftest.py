@@ -1,0 +1,82 @@
+"""Shared fixtures: reference data, the Roma programme, an open call, users with roles and memberships."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from bidra.accounts.models import AgencyRole
+from bidra.applications import services
+from bidra.municipalities.reference_data import load_shipped_reference_data
+from bidra.programmes.models import Call
+from bidra.programmes.seed import ensure_roma_programme
+
+from .helpers import fill_complete, make_member, make_staff, start_draft
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def reference_data(db):
+    load_shipped_reference_data()
+
+
+@pytest.fixture
+def programme(reference_data):
+    return ensure_roma_programme()
+
+
+@pytest.fixture
+def open_call(programme):
+    now = timezone.now()
+    today = timezone.localdate()
+    return Call.objects.create(
+        programme=programme,
+        title="Öppen testomgång",
+        slug="oppen-testomgang",
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=30),
+        budget=Decimal(8_650_000),
+        period_start_earliest=date(today.year, 1, 1),
+        period_end_latest=date(today.year + 1, 12, 31),
+        report_due_date=date(today.year + 2, 3, 31),
+    )
+
+
+@pytest.fixture
+def stockholm_user(reference_data):
+    return make_member("anna@stockholm.test", "0180", is_admin=True)
+
+
+@pytest.fixture
+def malmo_user(reference_data):
+    return make_member("sara@malmo.test", "1280")
+
+
+@pytest.fixture
+def officer(db):
+    return make_staff("hanna@lst.test", AgencyRole.CASE_OFFICER)
+
+
+@pytest.fixture
+def analyst(db):
+    return make_staff("ulla@lst.test", AgencyRole.ANALYST)
+
+
+@pytest.fixture
+def complete_draft(open_call, stockholm_user):
+    return fill_complete(start_draft(open_call, stockholm_user))
+
+
+@pytest.fixture
+def submitted(complete_draft, stockholm_user):
+    return services.submit(complete_draft.pk, by=stockholm_user).application
