@@ -148,7 +148,7 @@ def submit(application_id: int, *, by: Any, at: datetime | None = None) -> Submi
     at = at or timezone.now()
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("call__programme", "municipality")
             .get(pk=application_id)
         )
@@ -232,7 +232,7 @@ def withdraw(application_id: int, *, by: Any, at: datetime | None = None) -> App
     """Withdraw a draft or a received application; a received one gets a registered withdrawal."""
     at = at or timezone.now()
     with transaction.atomic():
-        application = Application.objects.select_for_update().select_related("case").get(pk=application_id)
+        application = Application.objects.select_for_update(of=("self",)).select_related("case").get(pk=application_id)
         APPLICATION_WORKFLOW.check(application, "withdraw", by)
         document_reference = ""
         if application.case_id:

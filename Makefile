@@ -1,0 +1,61 @@
+# Bidra: `make demo` serves a demo on http://127.0.0.1:8000, `make test` runs every check.
+# Every step that a fresh machine needs is here; nothing is assumed to be installed by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements/lock.txt | cut -c1-12)
+PYTEST_WORKERS ?= 2
+
+.PHONY: demo test install sysdeps messages migrate lint typecheck test-sqlite test-postgres lock serve clean
+
+demo: install messages migrate ## Install, migrate, load the demo round and serve it
+	$(PY) manage.py load_demo
+	@echo "Serving Bidra on http://127.0.0.1:8000/ (Ctrl-C stops it)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install messages lint typecheck test-sqlite test-postgres ## Lint, type-check, and the suite on SQLite and PostgreSQL
+	@echo "All checks passed on SQLite and PostgreSQL."
+
+install: sysdeps $(STAMP)
+
+$(STAMP): requirements/lock.txt
+	@$(PYTHON) scripts/check_python.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+sysdeps: ## System packages (gettext for translations); installed with apt when possible
+	@sh scripts/sysdeps.sh
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v1
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+test-sqlite: install messages
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) -q
+
+test-postgres: install messages
+	@echo "== Test suite on PostgreSQL =="
+	@sh scripts/test_postgres.sh $(PY) $(PYTEST_WORKERS)
+
+lock: ## Re-resolve requirements/*.in into requirements/lock.txt
+	$(PY) -m pip install --quiet uv
+	cd requirements && ../$(VENV)/bin/uv pip compile --quiet --python-version 3.11 dev.in -o lock.txt
+
+serve: install messages migrate
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+clean:
+	rm -rf $(VENV) var bidra.sqlite3 bidra.sqlite3-*

@@ -1,0 +1,22 @@
+#!/bin/sh
+# System packages Bidra needs, installed with apt-get when we can, otherwise named exactly.
+#   gettext: msgfmt, to compile the Swedish/English translations.
+set -eu
+missing=""
+command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+
+[ -z "$missing" ] && exit 0
+
+if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    echo "Installing system packages:$missing"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then
+    echo "Installing system packages with sudo:$missing"
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+else
+    echo "Missing system packages:$missing" >&2
+    echo "Install them with your package manager (Debian/Ubuntu: apt-get install$missing), then run make again." >&2
+    exit 1
+fi
