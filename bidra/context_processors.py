@@ -2,7 +2,8 @@
 
 from django.http import HttpRequest
 
-from bidra.accounts.identity import admin_municipality_ids_of, is_agency_staff, municipality_ids_of
+from bidra.accounts.identity import admin_municipality_ids_of, has_role, is_agency_staff, municipality_ids_of
+from bidra.accounts.models import AgencyRole
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -12,6 +13,6 @@ def navigation(request: HttpRequest) -> dict:
     return {
         "nav_is_staff": is_agency_staff(user),
         "nav_is_applicant": bool(municipality_ids_of(user)),
-        "nav_can_invite": bool(admin_municipality_ids_of(user)) or user.has_perm("accounts.invite_colleague", None),
+        "nav_can_invite": bool(admin_municipality_ids_of(user)) or has_role(user, AgencyRole.ADMINISTRATOR),
         "nav_unread": user.notifications.filter(channel="in_app", read_at__isnull=True).count(),
     }

@@ -52,6 +52,12 @@ def is_draft(user: Any, application: Any) -> bool:
 
 
 @rules.predicate
+def is_received(user: Any, application: Any) -> bool:
+    """Submitted (or later): drafts are the municipality's own working papers, not the agency's."""
+    return application is not None and application.status != "draft"
+
+
+@rules.predicate
 def party_to_case(user: Any, case: Any) -> bool:
     if case is None:
         return False
@@ -66,7 +72,7 @@ administrator = role(AgencyRole.ADMINISTRATOR)
 RULES: dict[str, rules.Predicate] = {
     # Applicants (municipality users)
     "applications.start": member_of_municipality,
-    "applications.view": agency_staff | member_of_applicant,
+    "applications.view": member_of_applicant | (agency_staff & is_received),
     "applications.edit": member_of_applicant & is_draft,
     "applications.submit": member_of_applicant & is_draft,
     "applications.withdraw": member_of_applicant,

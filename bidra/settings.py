@@ -29,12 +29,13 @@ INSTALLED_APPS = [
     # The grant's life, ground floor first (see tests/test_layering.py).
     "bidra.core",
     "bidra.municipalities",
-    "bidra.accounts",
     "bidra.audit",
+    "bidra.accounts",
     "bidra.programmes",
     "bidra.diarium",
     "bidra.applications",
     "bidra.casework",
+    "bidra.demo",
     # Django and libraries.
     "django.contrib.admin",
     "django.contrib.auth",

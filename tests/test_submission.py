@@ -140,7 +140,9 @@ def test_events_cannot_be_altered_or_deleted(submitted):
 @pytest.mark.django_db
 def test_attachment_checksums_are_frozen_in_the_received_version(complete_draft, stockholm_user):
     upload = pdf_upload()
-    attachment = services.add_attachment(complete_draft, upload=upload, name="budget.pdf", size=len(upload.getvalue()), by=stockholm_user)
+    attachment = services.add_attachment(
+        complete_draft, upload=upload, name="budget.pdf", size=len(upload.getvalue()), by=stockholm_user
+    )
     application = services.submit(complete_draft.pk, by=stockholm_user).application
     frozen = application.received_document.snapshot["attachments"]
     assert frozen == [{"name": "budget.pdf", "sha256": attachment.sha256, "size": attachment.size,

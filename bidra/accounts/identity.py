@@ -18,23 +18,25 @@ def roles_of(user: Any) -> frozenset[str]:
     return cached
 
 
-def municipality_ids_of(user: Any) -> frozenset[int]:
-    """Ids of the municipalities the user may act for now."""
+def _memberships(user: Any) -> dict[int, bool]:
+    """municipality id -> is_admin, for the user's active memberships (one query per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return frozenset()
+        return {}
     cached = getattr(user, _MUNICIPALITIES_CACHE, None)
     if cached is None:
-        cached = frozenset(Membership.objects.active().filter(user=user).values_list("municipality_id", flat=True))
+        cached = dict(Membership.objects.active().filter(user=user).values_list("municipality_id", "is_admin"))
         setattr(user, _MUNICIPALITIES_CACHE, cached)
     return cached
 
 
+def municipality_ids_of(user: Any) -> frozenset[int]:
+    """Ids of the municipalities the user may act for now."""
+    return frozenset(_memberships(user))
+
+
 def admin_municipality_ids_of(user: Any) -> frozenset[int]:
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    return frozenset(
-        Membership.objects.active().filter(user=user, is_admin=True).values_list("municipality_id", flat=True)
-    )
+    """Ids of the municipalities where the user may invite colleagues."""
+    return frozenset(pk for pk, is_admin in _memberships(user).items() if is_admin)
 
 
 def is_agency_staff(user: Any) -> bool:

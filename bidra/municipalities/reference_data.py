@@ -73,6 +73,7 @@ def load_municipalities(handle: TextIO) -> LoadResult:
     result = LoadResult()
     counties = {county.code: county for county in County.objects.all()}
     existing = {m.code: m for m in Municipality.objects.all()}
+    new = []
     for line, row in enumerate(_rows(handle, MUNICIPALITY_COLUMNS), start=2):
         if row["county_code"] not in counties:
             raise ReferenceDataError(f"line {line}: unknown county code {row['county_code']!r}")
@@ -90,8 +91,7 @@ def load_municipalities(handle: TextIO) -> LoadResult:
         }
         current = existing.get(row["code"])
         if current is None:
-            Municipality.objects.create(code=row["code"], **values)
-            result.created += 1
+            new.append(Municipality(code=row["code"], **values))
         elif any(getattr(current, key) != value for key, value in values.items()):
             for key, value in values.items():
                 setattr(current, key, value)
@@ -99,6 +99,8 @@ def load_municipalities(handle: TextIO) -> LoadResult:
             result.updated += 1
         else:
             result.unchanged += 1
+    Municipality.objects.bulk_create(new)
+    result.created = len(new)
     return result
 
 

@@ -1,0 +1,124 @@
+"""Every URL of Bidra, requested by every kind of user, gives the expected status.
+
+A new view without a row in ROUTES makes ``test_every_route_has_a_row`` fail, so no view can
+be added without deciding who may reach it. Statuses: 200 shown, 302 redirect (log-in for
+anonymous visitors), 404 refused without revealing that the object exists.
+"""
+
+import io
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from bidra.accounts.models import AgencyRole
+from bidra.applications import services
+
+from .helpers import PDF_BYTES, fill_complete, make_member, make_staff, start_draft
+
+ROLES = ["anonymous", "owner", "other_municipality", *[role.value for role in AgencyRole]]
+LOGIN = 302
+STAFF = {role.value: 200 for role in AgencyRole}
+
+# name -> (path builder, expected status per role). Unlisted roles fall back to "default".
+ROUTES = {
+    "home": (lambda o: "/", {"default": 200}),
+    "healthz": (lambda o: "/healthz", {"default": 200}),
+    "accounts:login": (lambda o: "/konto/logga-in/", {"anonymous": 200, "default": 302}),
+    "accounts:colleagues": (lambda o: "/konto/kollegor/", {"anonymous": LOGIN, "owner": 200, "administrator": 200, "default": 404}),
+    "audit:notifications": (lambda o: "/aviseringar/", {"anonymous": LOGIN, "default": 200}),
+    "applications:mine": (lambda o: "/ansokningar/", {"anonymous": LOGIN, "default": 200}),
+    "applications:detail": (lambda o: f"/ansokningar/{o['submitted'].pk}/",
+                            {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
+    "applications:step": (lambda o: f"/ansokningar/{o['draft'].pk}/steg/insatsen/",
+                          {"anonymous": LOGIN, "owner": 200, "default": 404}),
+    "applications:check": (lambda o: f"/ansokningar/{o['draft'].pk}/granska/",
+                           {"anonymous": LOGIN, "owner": 200, "default": 404}),
+    "applications:receipt": (lambda o: f"/ansokningar/{o['submitted'].pk}/kvitto/",
+                             {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
+    "applications:withdraw": (lambda o: f"/ansokningar/{o['submitted'].pk}/aterkalla/",
+                              {"anonymous": LOGIN, "owner": 200, "default": 404}),
+    "applications:attachment": (lambda o: f"/ansokningar/{o['draft'].pk}/bilagor/{o['attachment'].pk}/",
+                                {"anonymous": LOGIN, "owner": 200, "default": 404}),
+    "casework:worklist": (lambda o: "/handlaggning/", {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF}),
+    "casework:case": (lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/",
+                      {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF}),
+    "diarium:document_file": (lambda o: f"/diarium/filer/{o['document_file'].pk}/",
+                              {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
+}  # fmt: skip
+# POST-only routes: GET is refused (405) for everyone who may reach the view at all.
+POST_ONLY = {
+    "applications:start": lambda o: f"/ansokningar/ny/{o['call'].slug}/",
+    "applications:submit": lambda o: f"/ansokningar/{o['draft'].pk}/skicka-in/",
+    "applications:remove_attachment": lambda o: f"/ansokningar/{o['draft'].pk}/bilagor/{o['attachment'].pk}/ta-bort/",
+    "casework:record_check": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/kontroll/not_statutory_duty/",
+    "audit:mark_read": lambda o: "/aviseringar/markera-lasta/",
+    "accounts:logout": lambda o: "/konto/logga-ut/",
+}
+TOKEN_ROUTES = {"accounts:activate"}
+
+
+def route_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    return {name for name in names if not name.startswith("admin:") and name != "set_language"}
+
+
+def test_every_route_has_a_row():
+    assert route_names() - set(ROUTES) - set(POST_ONLY) - TOKEN_ROUTES == set()
+
+
+@pytest.fixture
+def world(open_call, reference_data):
+    owner = make_member("owner@stockholm.test", "0180", is_admin=True)
+    other = make_member("other@malmo.test", "1280")
+    users = {"anonymous": None, "owner": owner, "other_municipality": other}
+    for role in AgencyRole:
+        users[role.value] = make_staff(f"{role.value}@lst.test", role)
+    draft = fill_complete(start_draft(open_call, owner))
+    attachment = services.add_attachment(
+        draft, upload=io.BytesIO(PDF_BYTES), name="p.pdf", size=len(PDF_BYTES), by=owner
+    )
+    to_submit = fill_complete(start_draft(open_call, owner))
+    services.add_attachment(to_submit, upload=io.BytesIO(PDF_BYTES), name="q.pdf", size=len(PDF_BYTES), by=owner)
+    submitted = services.submit(to_submit.pk, by=owner).application
+    objects = {
+        "call": open_call,
+        "draft": draft,
+        "attachment": attachment,
+        "submitted": submitted,
+        "document_file": submitted.received_document.files.get(),
+    }
+    return users, objects
+
+
+@pytest.mark.django_db
+def test_every_route_for_every_role(client, world):
+    users, objects = world
+    failures = []
+    for name, (build, expected) in ROUTES.items():
+        path = build(objects)
+        for role in ROLES:
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            status = client.get(path).status_code
+            want = expected.get(role, expected.get("default"))
+            if status != want:
+                failures.append(f"{name} as {role}: {status}, expected {want}")
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_post_only_routes_refuse_get(client, world):
+    users, objects = world
+    client.force_login(users["owner"])
+    for name, build in POST_ONLY.items():
+        assert client.get(build(objects)).status_code in (404, 405), name

@@ -1,0 +1,125 @@
+"""The officers' work list: filters, free text, sorting, totals and paging."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bidra.applications import services
+
+from .helpers import fill_complete, make_member, start_draft
+
+
+@pytest.fixture
+def received(open_call, reference_data):
+    """Three received applications: Stockholm (east, A1), Malmö (south, A1), Kiruna (north, C)."""
+    made = {}
+    for code, email, amount, area in [
+        ("0180", "a@sthlm.test", 400_000, "utbildning"),
+        ("1280", "b@malmo.test", 250_000, "kultur-sprak"),
+        ("2584", "c@kiruna.test", 90_000, "halsa"),
+    ]:
+        user = make_member(email, code)
+        draft = fill_complete(start_draft(open_call, user, code=code))
+        draft.title = f"Insats i {draft.municipality.name}"
+        draft.requested_amount = Decimal(amount)
+        draft.save()
+        draft.areas.set(open_call.programme.areas.filter(code=area))
+        draft.budget_lines.all().delete()
+        draft.budget_lines.create(category="personnel", description="Lön", amount=amount)
+        made[code] = services.submit(draft.pk, by=user).application
+    start_draft(open_call, make_member("d@sthlm.test", "0180"))  # a draft never shows
+    return made
+
+
+def rows(response) -> list[str]:
+    return [application.municipality.code for application in response.context["page"]]
+
+
+@pytest.mark.django_db
+def test_the_work_list_shows_received_applications_with_totals(client, officer, received):
+    client.force_login(officer)
+    response = client.get("/handlaggning/")
+    assert sorted(rows(response)) == ["0180", "1280", "2584"]
+    assert response.context["totals"].count == 3
+    assert response.context["totals"].requested == Decimal(740_000)
+    assert "740\u202f000\u00a0kr" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("national_area=north", ["2584"]),
+        ("skr_group=A", ["0180", "1280"]),
+        ("skr_group=A1", ["0180", "1280"]),
+        ("q=Malmö", ["1280"]),
+        ("q=851-0001", None),
+        ("screening=passed", ["0180", "1280", "2584"]),
+        ("status=withdrawn", []),
+    ],
+)
+def test_filters_narrow_the_list(client, officer, received, query, expected):
+    client.force_login(officer)
+    response = client.get(f"/handlaggning/?{query}")
+    if expected is None:  # the first case number, whichever application got it
+        assert len(rows(response)) == 1
+    else:
+        assert sorted(rows(response)) == expected
+    assert response.context["totals"].count == len(rows(response))
+
+
+@pytest.mark.django_db
+def test_filter_by_area_and_county(client, officer, received, programme):
+    client.force_login(officer)
+    area = programme.areas.get(code="halsa")
+    assert rows(client.get(f"/handlaggning/?area={area.pk}")) == ["2584"]
+    county = received["1280"].municipality.county
+    assert rows(client.get(f"/handlaggning/?county={county.pk}")) == ["1280"]
+
+
+@pytest.mark.django_db
+def test_sorting_by_amount(client, officer, received):
+    client.force_login(officer)
+    assert rows(client.get("/handlaggning/?sort=amount&direction=asc")) == ["2584", "1280", "0180"]
+    assert rows(client.get("/handlaggning/?sort=amount&direction=desc")) == ["0180", "1280", "2584"]
+
+
+@pytest.mark.django_db
+def test_the_number_of_queries_does_not_grow_with_the_rows(client, officer, received):
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/handlaggning/")
+    assert len(queries) <= 12
+
+
+@pytest.mark.django_db
+def test_the_case_page_shows_received_version_screening_and_history(client, officer, received):
+    application = received["0180"]
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/handlaggning/arenden/{application.pk}/")
+    page = response.content.decode()
+    assert application.case_number in page
+    assert "Budgetraderna summerar till" in page
+    assert "Ansökan som den kom in" in page
+    assert "Skicka in" in page  # the submit event, labelled
+    assert len(queries) <= 20
+
+
+@pytest.mark.django_db
+def test_an_officer_records_the_manual_statutory_duty_check(client, officer, analyst, received):
+    application = received["0180"]
+    client.force_login(analyst)
+    url = f"/handlaggning/arenden/{application.pk}/kontroll/not_statutory_duty/"
+    assert client.post(url, {"passed": "yes", "note": "x"}).status_code == 404
+    client.force_login(officer)
+    response = client.post(url, {"passed": "yes", "note": "Insatsen går utöver skollagens krav."})
+    assert response.status_code == 302
+    check = application.screening_checks.get(code="not_statutory_duty")
+    assert (check.outcome, check.checked_by) == ("passed", officer)
+    assert (
+        "Insatsen går utöver skollagens krav."
+        in client.get(f"/handlaggning/arenden/{application.pk}/").content.decode()
+    )
