@@ -2,5 +2,8 @@
 
 import sys
 
-if sys.version_info < (3, 11):
-    sys.exit(f"Bidra needs Python 3.11 or newer; {sys.executable} is {sys.version.split()[0]}. Run: make PYTHON=python3.11")
+MINIMUM = (3, 11)
+
+if sys.version_info < MINIMUM:
+    found = sys.version.split()[0]
+    sys.exit(f"Bidra needs Python 3.11 or newer; {sys.executable} is {found}. Run: make PYTHON=python3.11")

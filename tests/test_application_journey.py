@@ -22,8 +22,12 @@ def post_step(client, application, slug, data, action="continue"):
 
 
 def rows(prefix_rows: list[dict], total_initial: int = 0) -> dict:
-    data = {"rows-TOTAL_FORMS": str(len(prefix_rows)), "rows-INITIAL_FORMS": str(total_initial),
-            "rows-MIN_NUM_FORMS": "0", "rows-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    data = {
+        "rows-TOTAL_FORMS": str(len(prefix_rows)),
+        "rows-INITIAL_FORMS": str(total_initial),
+        "rows-MIN_NUM_FORMS": "0",
+        "rows-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(prefix_rows):
         for key, value in row.items():
             data[f"rows-{index}-{key}"] = value
@@ -51,31 +55,82 @@ def test_a_municipality_applies_from_start_to_receipt(
     )
     assert Application.objects.count() == 1
 
-    assert post_step(client, application, "organisation", {
-        "administration": "Kulturförvaltningen", "contact_name": "Anna Andersson",
-        "contact_email": "anna@stockholm.test", "contact_phone": "08-123 45",
-    }).status_code == 302  # fmt: skip
-    assert post_step(client, application, "insatsen", {
-        "title": "Romska läsambassadörer", "summary": "Biblioteket utvecklar läsfrämjande arbete.",
-        "purpose": "Fler romska barn läser.", "activities": "Läsgrupper och författarbesök.",
-    }).status_code == 302  # fmt: skip
+    assert (
+        post_step(
+            client,
+            application,
+            "organisation",
+            {
+                "administration": "Kulturförvaltningen",
+                "contact_name": "Anna Andersson",
+                "contact_email": "anna@stockholm.test",
+                "contact_phone": "08-123 45",
+            },
+        ).status_code
+        == 302
+    )
+    assert (
+        post_step(
+            client,
+            application,
+            "insatsen",
+            {
+                "title": "Romska läsambassadörer",
+                "summary": "Biblioteket utvecklar läsfrämjande arbete.",
+                "purpose": "Fler romska barn läser.",
+                "activities": "Läsgrupper och författarbesök.",
+            },
+        ).status_code
+        == 302
+    )
     areas = [str(a.pk) for a in open_call.programme.areas.filter(code__in=["kultur-sprak", "utbildning"])]
-    assert post_step(client, application, "omraden", {
-        "areas": areas, "target_groups": ["children_youth", "women"], "target_group_description": "Cirka 60 barn.",
-    }).status_code == 302  # fmt: skip
-    assert post_step(client, application, "forankring", {
-        "roma_participation": "Romska föreningar planerar med oss.", "long_term_effects": "Ingår i bibliotekets plan.",
-        **rows([{"name": "Romska kulturföreningen", "organisation_number": "", "role": "Medarrangör"}]),
-    }).status_code == 302  # fmt: skip
+    assert (
+        post_step(
+            client,
+            application,
+            "omraden",
+            {
+                "areas": areas,
+                "target_groups": ["children_youth", "women"],
+                "target_group_description": "Cirka 60 barn.",
+            },
+        ).status_code
+        == 302
+    )
+    assert (
+        post_step(
+            client,
+            application,
+            "forankring",
+            {
+                "roma_participation": "Romska föreningar planerar med oss.",
+                "long_term_effects": "Ingår i bibliotekets plan.",
+                **rows([{"name": "Romska kulturföreningen", "organisation_number": "", "role": "Medarrangör"}]),
+            },
+        ).status_code
+        == 302
+    )
     year = open_call.period_start_earliest.year
-    response = post_step(client, application, "budget", {
-        "period_start": f"{year}-02-01", "period_end": f"{year}-12-31", "requested_amount": "250 000",
-        "minimum_amount": "150000", "own_funding": "", "other_funding": "", "other_funding_description": "",
-        **rows([
-            {"category": "personnel", "description": "Läsambassadör 50 %", "amount": "200 000"},
-            {"category": "materials", "description": "Böcker på romani", "amount": "50000 kr"},
-        ]),
-    })  # fmt: skip
+    response = post_step(
+        client,
+        application,
+        "budget",
+        {
+            "period_start": f"{year}-02-01",
+            "period_end": f"{year}-12-31",
+            "requested_amount": "250 000",
+            "minimum_amount": "150000",
+            "own_funding": "",
+            "other_funding": "",
+            "other_funding_description": "",
+            **rows(
+                [
+                    {"category": "personnel", "description": "Läsambassadör 50 %", "amount": "200 000"},
+                    {"category": "materials", "description": "Böcker på romani", "amount": "50000 kr"},
+                ]
+            ),
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     response = client.post(
         reverse("applications:step", args=[application.pk, "bilagor"]), {"action": "upload", "file": _named_pdf()}
@@ -109,11 +164,21 @@ def _named_pdf():
 @pytest.mark.django_db
 def test_a_draft_survives_validation_errors(client, open_call, stockholm_user, complete_draft):
     login(client, stockholm_user)
-    response = post_step(client, complete_draft, "budget", {
-        "period_start": "not a date", "period_end": "", "requested_amount": "lots", "minimum_amount": "",
-        "own_funding": "12 000", "other_funding": "", "other_funding_description": "Regionen",
-        **rows([{"category": "personnel", "description": "Brobyggare", "amount": "abc"}]),
-    })  # fmt: skip
+    response = post_step(
+        client,
+        complete_draft,
+        "budget",
+        {
+            "period_start": "not a date",
+            "period_end": "",
+            "requested_amount": "lots",
+            "minimum_amount": "",
+            "own_funding": "12 000",
+            "other_funding": "",
+            "other_funding_description": "Regionen",
+            **rows([{"category": "personnel", "description": "Brobyggare", "amount": "abc"}]),
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "error-summary" in page
@@ -130,3 +195,110 @@ def test_a_draft_survives_validation_errors(client, open_call, stockholm_user, c
     client.post(reverse("applications:submit", args=[complete_draft.pk]))
     complete_draft.refresh_from_db()
     assert complete_draft.status == "draft"
+
+
+@pytest.mark.django_db
+def test_save_and_exit_keeps_the_draft_and_resumes_where_the_user_left(
+    client, open_call, stockholm_user, complete_draft
+):
+    login(client, stockholm_user)
+    response = post_step(
+        client,
+        complete_draft,
+        "insatsen",
+        {
+            "title": "Nytt namn",
+            "summary": "",
+            "purpose": "Syftet",
+            "activities": "",
+        },
+        action="save_exit",
+    )
+    assert response.status_code == 302 and response.url == reverse("applications:mine")
+    complete_draft.refresh_from_db()
+    assert complete_draft.title == "Nytt namn"
+    assert complete_draft.last_step == "insatsen"
+    assert "insatsen" in complete_draft.draft_inputs  # summary and activities still missing
+    mine = client.get(reverse("applications:mine")).content.decode()
+    assert reverse("applications:step", args=[complete_draft.pk, "insatsen"]) in mine
+
+
+@pytest.mark.django_db
+def test_a_stale_save_is_refused_without_losing_the_input(client, stockholm_user, complete_draft):
+    login(client, stockholm_user)
+    stale_version = complete_draft.lock_version
+    post_step(
+        client,
+        complete_draft,
+        "insatsen",
+        {
+            "title": "Kollegans namn",
+            "summary": "S",
+            "purpose": "P",
+            "activities": "A",
+        },
+    )
+    response = client.post(
+        reverse("applications:step", args=[complete_draft.pk, "insatsen"]),
+        {
+            "lock_version": stale_version,
+            "action": "continue",
+            "title": "Mitt namn",
+            "summary": "S2",
+            "purpose": "P2",
+            "activities": "A2",
+        },
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Någon annan har sparat ansökan" in page
+    assert 'value="Mitt namn"' in page  # the user's own input is shown again, not lost
+    complete_draft.refresh_from_db()
+    assert complete_draft.title == "Kollegans namn"
+
+
+@pytest.mark.django_db
+def test_more_budget_rows_can_be_added_without_javascript(client, stockholm_user, complete_draft):
+    login(client, stockholm_user)
+    before = client.get(reverse("applications:step", args=[complete_draft.pk, "budget"])).context["formset"]
+    response = post_step(
+        client,
+        complete_draft,
+        "budget",
+        {
+            "period_start": str(complete_draft.period_start),
+            "period_end": str(complete_draft.period_end),
+            "requested_amount": "400000",
+            "minimum_amount": "",
+            "own_funding": "",
+            "other_funding": "",
+            "other_funding_description": "",
+            **rows(
+                [
+                    {
+                        "id": str(line.pk),
+                        "category": line.category,
+                        "description": line.description,
+                        "amount": str(line.amount),
+                    }
+                    for line in complete_draft.budget_lines.all()
+                ],
+                total_initial=2,
+            ),
+        },
+        action="add_rows",
+    )
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == len(before.forms) + 3
+
+
+@pytest.mark.django_db
+def test_the_check_page_lists_what_is_missing_with_links(client, open_call, stockholm_user):
+    from .helpers import start_draft
+
+    draft = start_draft(open_call, stockholm_user)
+    login(client, stockholm_user)
+    page = client.get(reverse("applications:check", args=[draft.pk])).content.decode()
+    assert "Ansökan är inte komplett" in page
+    assert reverse("applications:step", args=[draft.pk, "insatsen"]) + "#id_title" in page
+    assert "Skicka in ansökan" not in page

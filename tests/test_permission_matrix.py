@@ -24,27 +24,49 @@ ROUTES = {
     "home": (lambda o: "/", {"default": 200}),
     "healthz": (lambda o: "/healthz", {"default": 200}),
     "accounts:login": (lambda o: "/konto/logga-in/", {"anonymous": 200, "default": 302}),
-    "accounts:colleagues": (lambda o: "/konto/kollegor/", {"anonymous": LOGIN, "owner": 200, "administrator": 200, "default": 404}),
+    "accounts:colleagues": (
+        lambda o: "/konto/kollegor/",
+        {"anonymous": LOGIN, "owner": 200, "administrator": 200, "default": 404},
+    ),
     "audit:notifications": (lambda o: "/aviseringar/", {"anonymous": LOGIN, "default": 200}),
     "applications:mine": (lambda o: "/ansokningar/", {"anonymous": LOGIN, "default": 200}),
-    "applications:detail": (lambda o: f"/ansokningar/{o['submitted'].pk}/",
-                            {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
-    "applications:step": (lambda o: f"/ansokningar/{o['draft'].pk}/steg/insatsen/",
-                          {"anonymous": LOGIN, "owner": 200, "default": 404}),
-    "applications:check": (lambda o: f"/ansokningar/{o['draft'].pk}/granska/",
-                           {"anonymous": LOGIN, "owner": 200, "default": 404}),
-    "applications:receipt": (lambda o: f"/ansokningar/{o['submitted'].pk}/kvitto/",
-                             {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
-    "applications:withdraw": (lambda o: f"/ansokningar/{o['submitted'].pk}/aterkalla/",
-                              {"anonymous": LOGIN, "owner": 200, "default": 404}),
-    "applications:attachment": (lambda o: f"/ansokningar/{o['draft'].pk}/bilagor/{o['attachment'].pk}/",
-                                {"anonymous": LOGIN, "owner": 200, "default": 404}),
-    "casework:worklist": (lambda o: "/handlaggning/", {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF}),
-    "casework:case": (lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/",
-                      {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF}),
-    "diarium:document_file": (lambda o: f"/diarium/filer/{o['document_file'].pk}/",
-                              {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF}),
-}  # fmt: skip
+    "applications:detail": (
+        lambda o: f"/ansokningar/{o['submitted'].pk}/",
+        {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
+    ),
+    "applications:step": (
+        lambda o: f"/ansokningar/{o['draft'].pk}/steg/insatsen/",
+        {"anonymous": LOGIN, "owner": 200, "default": 404},
+    ),
+    "applications:check": (
+        lambda o: f"/ansokningar/{o['draft'].pk}/granska/",
+        {"anonymous": LOGIN, "owner": 200, "default": 404},
+    ),
+    "applications:receipt": (
+        lambda o: f"/ansokningar/{o['submitted'].pk}/kvitto/",
+        {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
+    ),
+    "applications:withdraw": (
+        lambda o: f"/ansokningar/{o['submitted'].pk}/aterkalla/",
+        {"anonymous": LOGIN, "owner": 200, "default": 404},
+    ),
+    "applications:attachment": (
+        lambda o: f"/ansokningar/{o['draft'].pk}/bilagor/{o['attachment'].pk}/",
+        {"anonymous": LOGIN, "owner": 200, "default": 404},
+    ),
+    "casework:worklist": (
+        lambda o: "/handlaggning/",
+        {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF},
+    ),
+    "casework:case": (
+        lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/",
+        {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF},
+    ),
+    "diarium:document_file": (
+        lambda o: f"/diarium/filer/{o['document_file'].pk}/",
+        {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
+    ),
+}
 # POST-only routes: GET is refused (405) for everyone who may reach the view at all.
 POST_ONLY = {
     "applications:start": lambda o: f"/ansokningar/ny/{o['call'].slug}/",

@@ -145,8 +145,9 @@ def test_attachment_checksums_are_frozen_in_the_received_version(complete_draft,
     )
     application = services.submit(complete_draft.pk, by=stockholm_user).application
     frozen = application.received_document.snapshot["attachments"]
-    assert frozen == [{"name": "budget.pdf", "sha256": attachment.sha256, "size": attachment.size,
-                       "content_type": "application/pdf"}]  # fmt: skip
+    assert frozen == [
+        {"name": "budget.pdf", "sha256": attachment.sha256, "size": attachment.size, "content_type": "application/pdf"}
+    ]
     stored = DocumentFile.objects.get(document=application.received_document)
     assert stored.sha256 == attachment.sha256
 

@@ -39,4 +39,4 @@ def missing_answers(application: Application) -> list[Missing]:
 def _label(field: str) -> str:
     if field == "budget_lines":
         return _("minst en budgetrad")
-    return str(Application._meta.get_field(field).verbose_name)
+    return str(getattr(Application._meta.get_field(field), "verbose_name", field))

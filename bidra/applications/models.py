@@ -125,7 +125,7 @@ class Application(models.Model):
 
     @property
     def case_number(self) -> str:
-        return self.case.number if self.case_id else ""
+        return self.case.number if self.case is not None else ""
 
     @property
     def is_draft(self) -> bool:

@@ -235,7 +235,7 @@ def withdraw(application_id: int, *, by: Any, at: datetime | None = None) -> App
         application = Application.objects.select_for_update(of=("self",)).select_related("case").get(pk=application_id)
         APPLICATION_WORKFLOW.check(application, "withdraw", by)
         document_reference = ""
-        if application.case_id:
+        if application.case is not None:
             document = register_document(
                 application.case,
                 direction=Document.Direction.INCOMING,

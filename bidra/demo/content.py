@@ -958,7 +958,8 @@ APPLICATIONS: list[dict[str, Any]] = [
                   "finns för få barnböcker på romani.",
     },
     {
-        "n": 15, "code": "1980", "administration": "Individ- och familjeförvaltningen", "archetype": "brobyggare-social",
+        "n": 15, "code": "1980", "administration": "Individ- och familjeförvaltningen",
+        "archetype": "brobyggare-social",
         "amount": 590_000, "minimum": 420_000, "period": ("2024-08-01", "2025-06-30"),
         "submitted": (4, 8, 9, 12), "contact": "Henrik Lundqvist",
         "association": "Föreningen Phralipe i Västerås", "orgnr": "",
@@ -976,7 +977,8 @@ APPLICATIONS: list[dict[str, Any]] = [
                   "samarbetet mellan kommunen och hyresvärden behöver bli bättre.",
     },
     {
-        "n": 17, "code": "0484", "administration": "Barn- och utbildningsförvaltningen", "archetype": "brobyggare-skola",
+        "n": 17, "code": "0484", "administration": "Barn- och utbildningsförvaltningen",
+        "archetype": "brobyggare-skola",
         "amount": 680_000, "own": 100_000, "period": ("2024-08-15", "2025-06-15"),
         "submitted": (4, 11, 14, 25), "contact": "Anders Nyberg",
         "association": "Romska föreningen Kham i Eskilstuna", "orgnr": "",

@@ -9,6 +9,7 @@ The texts and figures are in ``content.py``. Run it on a demo or development dat
 the e-mail outbox is emptied into Django's in-memory backend when the load commits.
 """
 
+import functools
 import io
 import re
 import uuid
@@ -18,6 +19,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -180,8 +182,16 @@ def ensure_user(email: str, full_name: str, **extra: Any) -> User:
     """The user with this e-mail; created with the demo password if missing, otherwise left as is."""
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email, content.PASSWORD, full_name=full_name, **extra)
+        user = User.objects.create_user(email, None, full_name=full_name, **extra)
+        user.password = _demo_password_hash()
+        user.save(update_fields=["password"])
     return user
+
+
+@functools.cache
+def _demo_password_hash() -> str:
+    """Hashed once per process: some forty users share the demo password, and hashing is slow on purpose."""
+    return make_password(content.PASSWORD)
 
 
 def ensure_membership(user: User, municipality: Municipality, *, is_admin: bool = False) -> None:
@@ -251,7 +261,10 @@ def budget_lines(spec: dict[str, Any], values: dict[str, Any]) -> list[tuple[str
     amounts = [round(amount * share / 1000) * 1000 for _, _, share in template]
     largest = max(range(len(template)), key=lambda index: template[index][2])
     amounts[largest] += amount - sum(amounts)
-    lines = [(category, render(text, values), Decimal(value)) for (category, text, _), value in zip(template, amounts)]
+    lines = [
+        (category, render(text, values), Decimal(value))
+        for (category, text, _), value in zip(template, amounts, strict=True)
+    ]
     if spec.get("flaw") == "budget_short":
         lines = lines[:-1]
     elif spec.get("flaw") == "budget_over":
@@ -325,7 +338,9 @@ def fill(
             )
     if wanted("budget", "lines"):
         for category, description, amount in budget_lines(spec, values):
-            BudgetLine.objects.create(application=application, category=category, description=description, amount=amount)
+            BudgetLine.objects.create(
+                application=application, category=category, description=description, amount=amount
+            )
 
 
 def attach_budget(application: Application, *, by: User, at: datetime) -> None:

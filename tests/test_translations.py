@@ -1,0 +1,80 @@
+"""Swedish first, English second: every string is translated and no Swedish is left in the English UI."""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def english_catalogue() -> polib.POFile:
+    return polib.pofile(str(PO_FILE))
+
+
+def test_every_string_has_an_english_translation():
+    catalogue = english_catalogue()
+    assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+
+
+def test_placeholders_survive_translation():
+    pattern = re.compile(r"%\(\w+\)s|\{\{ ?\w+ ?\}\}")
+    problems = []
+    for entry in english_catalogue().translated_entries():
+        translations = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
+        for text in translations:
+            if set(pattern.findall(entry.msgid)) - set(pattern.findall(text)):
+                problems.append(entry.msgid)
+    assert problems == []
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def swedish_strings() -> list[str]:
+    """Interface strings long enough not to be names or codes that stay the same in English."""
+    return [
+        e.msgid
+        for e in english_catalogue().translated_entries()
+        if e.msgstr != e.msgid and len(e.msgid) >= 12 and "%" not in e.msgid and "{{" not in e.msgid
+    ]
+
+
+@pytest.mark.django_db
+def test_no_swedish_interface_string_is_left_in_the_english_pages(client, submitted, stockholm_user, officer):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    pages = []
+    client.force_login(stockholm_user)
+    draft_pages = ["/", "/ansokningar/", f"/ansokningar/{submitted.pk}/", f"/ansokningar/{submitted.pk}/kvitto/"]
+    pages += [(path, client.get(path)) for path in draft_pages]
+    client.force_login(officer)
+    pages += [(path, client.get(path)) for path in ["/handlaggning/", f"/handlaggning/arenden/{submitted.pk}/"]]
+    client.logout()
+    pages.append(("/konto/logga-in/", client.get("/konto/logga-in/")))
+    leftovers = []
+    for path, response in pages:
+        assert response.status_code == 200, path
+        assert '<html lang="en">' in response.content.decode()
+        text = visible_text(response.content.decode())
+        leftovers += [f"{path}: {s}" for s in swedish_strings() if s in text]
+    assert leftovers == []
+
+
+@pytest.mark.django_db
+def test_swedish_is_the_default_language(client):
+    response = client.get("/")
+    assert '<html lang="sv">' in response.content.decode()
+    assert "Logga in" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switch_works_without_javascript(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert '<html lang="en">' in client.get("/").content.decode()
