@@ -8,6 +8,10 @@ import polib
 import pytest
 from django.conf import settings
 
+from bidra.applications.steps import STEPS
+
+from .helpers import start_draft
+
 PO_FILE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
@@ -47,15 +51,28 @@ def swedish_strings() -> list[str]:
 
 
 @pytest.mark.django_db
-def test_no_swedish_interface_string_is_left_in_the_english_pages(client, submitted, stockholm_user, officer):
+def test_no_swedish_interface_string_is_left_in_the_english_pages(
+    client, open_call, submitted, stockholm_user, officer
+):
+    draft = start_draft(open_call, stockholm_user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     pages = []
     client.force_login(stockholm_user)
-    draft_pages = ["/", "/ansokningar/", f"/ansokningar/{submitted.pk}/", f"/ansokningar/{submitted.pk}/kvitto/"]
-    pages += [(path, client.get(path)) for path in draft_pages]
+    applicant_pages = [
+        "/",
+        "/ansokningar/",
+        f"/ansokningar/{submitted.pk}/",
+        f"/ansokningar/{submitted.pk}/kvitto/",
+        f"/ansokningar/{draft.pk}/granska/",
+        "/aviseringar/",
+        "/konto/kollegor/",
+    ]
+    applicant_pages += [f"/ansokningar/{draft.pk}/steg/{step.slug}/" for step in STEPS]
+    pages += [(path, client.get(path)) for path in applicant_pages]
     client.force_login(officer)
     pages += [(path, client.get(path)) for path in ["/handlaggning/", f"/handlaggning/arenden/{submitted.pk}/"]]
-    client.logout()
+    client.logout()  # forgets every cookie, the language cookie too
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     pages.append(("/konto/logga-in/", client.get("/konto/logga-in/")))
     leftovers = []
     for path, response in pages:

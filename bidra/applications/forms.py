@@ -155,7 +155,7 @@ class CoActorForm(BidraModelForm):
 
 
 class RowsFormSet(forms.BaseInlineFormSet):
-    """An inline formset whose empty extra rows are ignored and whose rows render accessibly."""
+    """An inline formset that can be asked for more empty rows ("Fler rader" works without JavaScript)."""
 
     def __init__(self, *args, extra_rows: int = 0, **kwargs):
         self.extra = self.extra + extra_rows

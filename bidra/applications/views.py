@@ -34,19 +34,6 @@ def _application(request: HttpRequest, pk: int, permission: str = "applications.
     return get_permitted_or_404(request.user, permission, queryset, pk=pk)  # type: ignore[return-value]
 
 
-def _draft(request: HttpRequest, pk: int) -> Application:
-    """The draft the user may edit; a submitted one sends them to its page instead."""
-    application = _application(request, pk)
-    if not request.user.has_perm("applications.edit", application):
-        raise _NotEditable(application)
-    return application
-
-
-class _NotEditable(Exception):
-    def __init__(self, application: Application):
-        self.application = application
-
-
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     own = municipality_ids_of(request.user)
@@ -111,10 +98,9 @@ def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         current = step_by_slug(slug)
     except KeyError as error:
         raise Http404 from error
-    try:
-        application = _draft(request, pk)
-    except _NotEditable as refusal:
-        return redirect("applications:detail", pk=refusal.application.pk)
+    application = _application(request, pk)
+    if not request.user.has_perm("applications.edit", application):
+        return redirect("applications:detail", pk=pk)  # received or withdrawn: show it instead
     if slug == "bilagor":
         return _attachments_step(request, application)
 
@@ -225,10 +211,9 @@ def download_attachment(request: HttpRequest, pk: int, attachment_id: int) -> Fi
 
 @login_required
 def check(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        application = _draft(request, pk)
-    except _NotEditable as refusal:
-        return redirect("applications:detail", pk=refusal.application.pk)
+    application = _application(request, pk)
+    if not request.user.has_perm("applications.edit", application):
+        return redirect("applications:detail", pk=pk)
     missing = missing_answers(application)
     warnings = [
         r

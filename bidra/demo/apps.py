@@ -1,7 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
+    """Demo data for trying Bidra (``manage.py load_demo``); the top layer, with no models of its own."""
+
     name = "bidra.demo"
-    verbose_name = _("Demodata")
+    verbose_name = "Demo"

@@ -1,6 +1,10 @@
 """Template filters used across Bidra."""
 
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from bidra.core.localized import localized as _localized
 from bidra.core.money import format_kronor
@@ -32,3 +36,13 @@ def errors_of(*forms):
         elif item.errors:
             found.append(item)
     return found
+
+
+@register.filter
+def moment(value) -> str:
+    """A point in time in Stockholm time, as a reader of the language writes it: '15 april 2024 kl. 23.59'."""
+    if not value:
+        return "–"
+    local = timezone.localtime(value)
+    clock = local.strftime("%H:%M" if (get_language() or "sv").startswith("en") else "%H.%M")
+    return _("%(date)s kl. %(time)s") % {"date": date_format(local, "j F Y"), "time": clock}
