@@ -70,7 +70,7 @@ def start_application(
             created_at=at,
             updated_at=at,
         )
-        record("application.started", actor=by, target=application, data={"call": call.slug})
+        record("application.started", actor=by, target=application, data={"call": call.slug}, at=at)
     return application
 
 
@@ -165,6 +165,7 @@ def submit(application_id: int, *, by: Any, at: datetime | None = None) -> Submi
             "application.submit_refused",
             actor=by,
             target=application,
+            at=at,
             data={
                 "reason": "deadline",
                 "attempted_at": at.isoformat(),
@@ -220,6 +221,7 @@ def _receive(application: Application, *, by: Any, at: datetime) -> None:
             "updated_at": at,
         },
         data={"document": document.reference, "screening": screening.overall(results)},
+        at=at,
         context={
             "application": application,
             "case_number": case.number,
@@ -254,6 +256,7 @@ def withdraw(application_id: int, *, by: Any, at: datetime | None = None) -> App
             case_number=application.case_number,
             changes={"updated_at": at},
             data={"document": document_reference},
+            at=at,
             context={
                 "application": application,
                 "case_number": application.case_number,

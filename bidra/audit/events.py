@@ -7,6 +7,7 @@ receive a rendered message in their own language; e-mail leaves after the transa
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -63,9 +64,15 @@ def record(
     notify: Iterable[Recipient] = (),
     template: str = "",
     context: dict | None = None,
+    at: datetime | None = None,
 ) -> Event:
-    """Append an event and queue its notifications (rendered with ``notifications/<template>``)."""
+    """Append an event and queue its notifications (rendered with ``notifications/<template>``).
+
+    ``at`` is the moment the act took effect when the caller judged it (a submission is
+    judged at its arrival time); it defaults to now.
+    """
     event = Event.objects.create(
+        occurred_at=at or timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_label=actor_label(actor),
         action=action,

@@ -7,6 +7,7 @@ records the event and queues the notifications, all in the caller's transaction.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -78,6 +79,7 @@ def transition(
     changes: dict[str, Any] | None = None,
     data: dict | None = None,
     context: dict | None = None,
+    at: datetime | None = None,
 ) -> Event:
     """Move ``obj`` along ``workflow`` by ``action`` and record it.
 
@@ -103,4 +105,5 @@ def transition(
             notify=recipients,
             template=step.notification,
             context={**(context or {}), "object": obj},
+            at=at,
         )
