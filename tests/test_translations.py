@@ -95,3 +95,9 @@ def test_the_language_switch_works_without_javascript(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert '<html lang="en">' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_swedish_until_the_visitor_chooses(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert '<html lang="sv">' in response.content.decode()

@@ -23,6 +23,7 @@ PAGE_SIZE = 60
 
 
 class WorklistFilter(forms.Form):
+    is_filter = True  # every field is optional; the template does not mark them
     q = forms.CharField(label=_("Sök"), required=False, help_text=_("Diarienummer, kommun, förvaltning eller insats."))
     call = forms.ModelChoiceField(Call.objects.all(), label=_("Utlysning"), required=False, empty_label=_("Alla"))
     status = forms.ChoiceField(label=_("Status"), required=False)
