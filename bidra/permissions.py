@@ -14,6 +14,7 @@ from django.http import Http404
 
 from bidra.accounts.identity import admin_municipality_ids_of, has_role, is_agency_staff, municipality_ids_of
 from bidra.accounts.models import AgencyRole
+from bidra.assessment.services import has_conflict, has_declared_no_conflict
 
 
 # --- Predicates -----------------------------------------------------------------------------
@@ -65,7 +66,24 @@ def party_to_case(user: Any, case: Any) -> bool:
     return bool(own) and case.parties.filter(pk__in=own).exists()
 
 
+@rules.predicate
+def conflicted(user: Any, application: Any) -> bool:
+    """The user has declared jäv in this case: blocked from assessing and deciding it."""
+    return application is not None and has_conflict(user, application)
+
+
+@rules.predicate
+def declared_no_conflict(user: Any, application: Any) -> bool:
+    return application is not None and has_declared_no_conflict(user, application)
+
+
+@rules.predicate
+def under_assessment(user: Any, application: Any) -> bool:
+    return application is not None and application.status in ("in_assessment", "awaiting_applicant")
+
+
 case_officer = role(AgencyRole.CASE_OFFICER)
+decision_maker = role(AgencyRole.DECISION_MAKER)
 administrator = role(AgencyRole.ADMINISTRATOR)
 
 # --- The table ------------------------------------------------------------------------------
@@ -79,7 +97,17 @@ RULES: dict[str, rules.Predicate] = {
     # Agency staff
     "casework.view_worklist": agency_staff,
     "casework.view_case": agency_staff,
-    "applications.record_check": case_officer,
+    "applications.record_check": case_officer & ~conflicted,
+    "applications.reply": member_of_applicant,
+    # Assessment (jäv blocks the person in the case)
+    "assessment.assign": case_officer & ~conflicted,
+    "assessment.take": case_officer & ~conflicted,
+    "assessment.declare": (case_officer | decision_maker) & is_received,
+    "assessment.assess": (case_officer | decision_maker) & declared_no_conflict & ~conflicted & under_assessment,
+    "assessment.ask_applicant": case_officer & ~conflicted,
+    "assessment.finish": case_officer & ~conflicted,
+    # Decisions
+    "decisions.sign_application": decision_maker & ~conflicted,
     # Registered documents: staff, or a municipality that is party to the case
     "diarium.view_case": agency_staff | party_to_case,
     # Accounts

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "bidra.programmes",
     "bidra.diarium",
     "bidra.applications",
+    "bidra.assessment",
+    "bidra.decisions",
     "bidra.casework",
     "bidra.demo",
     # Django and libraries.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("konto/", include("bidra.accounts.urls")),
     path("aviseringar/", include("bidra.audit.urls")),
     path("ansokningar/", include("bidra.applications.urls")),
+    path("", include("bidra.assessment.urls")),
     path("handlaggning/", include("bidra.casework.urls")),
     path("diarium/", include("bidra.diarium.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

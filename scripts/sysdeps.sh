@@ -1,9 +1,15 @@
 #!/bin/sh
 # System packages Bidra needs, installed with apt-get when we can, otherwise named exactly.
 #   gettext: msgfmt, to compile the Swedish/English translations.
+#   pango (libpango-1.0-0, libpangoft2-1.0-0): WeasyPrint's text layout for PDF letters.
+#   poppler-utils: pdftotext, with which the tests read the PDFs back.
 set -eu
 missing=""
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
+    missing="$missing libpango-1.0-0 libpangoft2-1.0-0"
+fi
 
 [ -z "$missing" ] && exit 0
 

@@ -12,6 +12,10 @@ LAYERS = [
     "programmes",
     "diarium",
     "applications",
+    "assessment",
+    "allocation",
+    "decisions",
+    "payments",
     "casework",
     "demo",
 ]

@@ -9,9 +9,11 @@ import io
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from bidra.accounts.models import AgencyRole
 from bidra.applications import services
+from bidra.assessment import services as assessment
 
 from .helpers import PDF_BYTES, fill_complete, make_member, make_staff, start_draft
 
@@ -62,6 +64,14 @@ ROUTES = {
         lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/",
         {"anonymous": LOGIN, "owner": 404, "other_municipality": 404, **STAFF},
     ),
+    "assessment:assess": (
+        lambda o: f"/handlaggning/arenden/{o['in_assessment'].pk}/bedomning/",
+        {"anonymous": LOGIN, "case_officer": 200, "decision_maker": 200, "default": 404},
+    ),
+    "assessment:answer": (
+        lambda o: f"/ansokningar/{o['in_assessment'].pk}/begaran/{o['request'].pk}/",
+        {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
+    ),
     "diarium:document_file": (
         lambda o: f"/diarium/filer/{o['document_file'].pk}/",
         {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
@@ -75,6 +85,11 @@ POST_ONLY = {
     "casework:record_check": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/kontroll/not_statutory_duty/",
     "audit:mark_read": lambda o: "/aviseringar/markera-lasta/",
     "accounts:logout": lambda o: "/konto/logga-ut/",
+    "assessment:take": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/ta/",
+    "assessment:declare": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/jav/",
+    "assessment:ask": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/begaran/",
+    "assessment:close": lambda o: f"/handlaggning/arenden/{o['in_assessment'].pk}/begaran/{o['request'].pk}/avsluta/",
+    "assessment:finish": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/bedomning-klar/",
 }
 TOKEN_ROUTES = {"accounts:activate"}
 
@@ -111,7 +126,16 @@ def world(open_call, reference_data):
     to_submit = fill_complete(start_draft(open_call, owner))
     services.add_attachment(to_submit, upload=io.BytesIO(PDF_BYTES), name="q.pdf", size=len(PDF_BYTES), by=owner)
     submitted = services.submit(to_submit.pk, by=owner).application
+    in_assessment = services.submit(fill_complete(start_draft(open_call, owner)).pk, by=owner).application
+    assessment.take_case(in_assessment, by=users["case_officer"])
+    for role in ("case_officer", "decision_maker"):
+        assessment.declare_conflict(in_assessment, by=users[role], has_conflict=False)
+    request = assessment.ask_applicant(
+        in_assessment, by=users["case_officer"], kind="completion", message="Budget?", reply_by=timezone.localdate()
+    )
     objects = {
+        "in_assessment": in_assessment,
+        "request": request,
         "call": open_call,
         "draft": draft,
         "attachment": attachment,

@@ -14,9 +14,20 @@ def test_a_workflow_naming_an_unknown_state_is_refused():
         Workflow(name="x", states={"a": "A"}, transitions=(Transition("go", ("a",), "b", "p", "Go"),))
 
 
-def test_the_application_workflow_has_the_foundation_states():
-    assert set(APPLICATION_WORKFLOW.states) == {"draft", "submitted", "withdrawn"}
-    assert {t.action for t in APPLICATION_WORKFLOW.transitions} == {"submit", "withdraw"}
+def test_every_state_of_the_application_workflow_can_be_reached_from_draft():
+    reached, frontier = {"draft"}, ["draft"]
+    while frontier:
+        state = frontier.pop()
+        for step in APPLICATION_WORKFLOW.transitions:
+            if state in step.sources and step.target not in reached:
+                reached.add(step.target)
+                frontier.append(step.target)
+    assert reached == set(APPLICATION_WORKFLOW.states)
+
+
+def test_decided_and_withdrawn_applications_have_no_way_out():
+    final = {"granted", "partly_granted", "refused", "withdrawn"}
+    assert not [t.action for t in APPLICATION_WORKFLOW.transitions if final & set(t.sources)]
 
 
 @pytest.mark.django_db

@@ -105,7 +105,7 @@ def test_the_case_page_shows_received_version_screening_and_history(client, offi
     assert "Budgetraderna summerar till" in page
     assert "Ansökan som den kom in" in page
     assert "Skicka in" in page  # the submit event, labelled
-    assert len(queries) <= 20
+    assert len(queries) <= 15
 
 
 @pytest.mark.django_db

@@ -143,7 +143,7 @@ class BudgetLine(models.Model):
     amount = KronorField(_("belopp (kr)"))
 
     class Meta:
-        ordering = ["application", "id"]
+        ordering = ["application_id", "id"]
         verbose_name = _("budgetrad")
         verbose_name_plural = _("budgetrader")
 
@@ -162,7 +162,7 @@ class CoActor(models.Model):
     role = models.CharField(_("roll i insatsen"), max_length=300)
 
     class Meta:
-        ordering = ["application", "id"]
+        ordering = ["application_id", "id"]
         verbose_name = _("samverkanspart")
         verbose_name_plural = _("samverkansparter")
 
@@ -182,7 +182,7 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["application", "uploaded_at", "id"]
+        ordering = ["application_id", "uploaded_at", "id"]
         verbose_name = _("bilaga")
         verbose_name_plural = _("bilagor")
 
@@ -209,7 +209,7 @@ class ScreeningCheck(models.Model):
     )
 
     class Meta:
-        ordering = ["application", "id"]
+        ordering = ["id"]
         constraints = [models.UniqueConstraint(fields=["application", "code"], name="unique_check_per_application")]
 
     def __str__(self) -> str:

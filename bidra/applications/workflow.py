@@ -1,4 +1,9 @@
-"""The application workflow, declared once. Later stages add states here through new transitions."""
+"""The application workflow, declared once for every stage of the grant's life.
+
+Later stages (assessment, decisions) move applications through these transitions with
+``bidra.audit.workflow.transition``; the rule each transition needs is named here and
+defined in ``bidra/permissions.py``.
+"""
 
 from collections.abc import Iterable
 from typing import Any
@@ -13,7 +18,17 @@ from bidra.audit.workflow import Transition, Workflow
 class Status(models.TextChoices):
     DRAFT = "draft", _("Utkast")
     SUBMITTED = "submitted", _("Inkommen")
+    IN_ASSESSMENT = "in_assessment", _("Under bedömning")
+    AWAITING_APPLICANT = "awaiting_applicant", _("Väntar på sökanden")
+    ASSESSED = "assessed", _("Bedömd")
+    GRANTED = "granted", _("Beviljad")
+    PARTLY_GRANTED = "partly_granted", _("Delvis beviljad")
+    REFUSED = "refused", _("Avslagen")
     WITHDRAWN = "withdrawn", _("Återkallad")
+
+
+OPEN_CASE = (Status.SUBMITTED, Status.IN_ASSESSMENT, Status.AWAITING_APPLICANT, Status.ASSESSED)
+DECIDED = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REFUSED)
 
 
 def _applicant_recipients(application: Any, transition: Transition) -> Iterable[Recipient]:
@@ -37,11 +52,62 @@ APPLICATION_WORKFLOW = Workflow(
         ),
         Transition(
             "withdraw",
-            (Status.DRAFT, Status.SUBMITTED),
+            (Status.DRAFT, *OPEN_CASE),
             Status.WITHDRAWN,
             "applications.withdraw",
             _("Återkalla"),
             notification="application_withdrawn",
+        ),
+        Transition("take", (Status.SUBMITTED,), Status.IN_ASSESSMENT, "assessment.take", _("Påbörja bedömning")),
+        Transition(
+            "ask_applicant",
+            (Status.IN_ASSESSMENT,),
+            Status.AWAITING_APPLICANT,
+            "assessment.ask_applicant",
+            _("Begär svar från sökanden"),
+            notification="applicant_request",
+        ),
+        Transition(
+            "applicant_replied",
+            (Status.AWAITING_APPLICANT,),
+            Status.IN_ASSESSMENT,
+            "applications.reply",
+            _("Sökanden har svarat"),
+        ),
+        Transition(
+            "close_request",
+            (Status.AWAITING_APPLICANT,),
+            Status.IN_ASSESSMENT,
+            "assessment.ask_applicant",
+            _("Begäran avslutad utan svar"),
+        ),
+        Transition(
+            "finish_assessment", (Status.IN_ASSESSMENT,), Status.ASSESSED, "assessment.finish", _("Bedömning klar")
+        ),
+        Transition("reopen", (Status.ASSESSED,), Status.IN_ASSESSMENT, "assessment.finish", _("Bedömning återupptagen")),
+        Transition(
+            "grant",
+            (Status.ASSESSED,),
+            Status.GRANTED,
+            "decisions.sign_application",
+            _("Beviljad"),
+            notification="decision_made",
+        ),
+        Transition(
+            "grant_partly",
+            (Status.ASSESSED,),
+            Status.PARTLY_GRANTED,
+            "decisions.sign_application",
+            _("Delvis beviljad"),
+            notification="decision_made",
+        ),
+        Transition(
+            "refuse",
+            (Status.ASSESSED,),
+            Status.REFUSED,
+            "decisions.sign_application",
+            _("Avslagen"),
+            notification="decision_made",
         ),
     ),
     recipients=_applicant_recipients,

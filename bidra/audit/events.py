@@ -5,7 +5,8 @@ receive a rendered message in their own language; e-mail leaves after the transa
 """
 
 import logging
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,6 +24,15 @@ logger = logging.getLogger(__name__)
 
 # Human-readable names of event actions, filled in by the apps that record them.
 ACTION_LABELS: dict[str, Any] = {}
+
+# Later stages of the grant react to earlier ones here instead of being imported by them:
+# a handler runs inside the transaction that records the event, so both commit or neither.
+_SUBSCRIBERS: dict[str, list[Callable[[Event], None]]] = defaultdict(list)
+
+
+def subscribe(action: str, handler: Callable[[Event], None]) -> None:
+    if handler not in _SUBSCRIBERS[action]:
+        _SUBSCRIBERS[action].append(handler)
 
 
 def label_actions(labels: dict[str, Any]) -> None:
@@ -86,6 +96,8 @@ def record(
     recipients = list(notify)
     if recipients:
         _queue(event, recipients, template or action, context or {})
+    for handler in _SUBSCRIBERS.get(action, ()):
+        handler(event)
     return event
 
 

@@ -14,6 +14,9 @@ from django.views.decorators.http import require_POST
 
 from bidra.applications import screening, services
 from bidra.applications.models import Application, ScreeningCheck
+from bidra.applications.workflow import APPLICATION_WORKFLOW, OPEN_CASE
+from bidra.assessment import services as assessment_services
+from bidra.assessment.forms import AssignForm, ConflictForm, RequestForm
 from bidra.audit.models import Event
 from bidra.permissions import get_permitted_or_404
 
@@ -62,7 +65,7 @@ class ManualCheckForm(forms.Form):
 
 def _case_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.select_related(
-        "call__programme", "municipality__county", "case", "received_document", "submitted_by"
+        "call__programme", "municipality__county", "case", "received_document__case", "submitted_by"
     ).exclude(status="draft")
     return get_permitted_or_404(request.user, "casework.view_case", queryset, pk=pk)  # type: ignore[return-value]
 
@@ -82,7 +85,7 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
     events = Event.objects.filter(
         Q(target_type=content_type, target_id=str(application.pk)) | Q(case_number=application.case_number)
     ).select_related("actor")
-    documents = application.case.documents.prefetch_related("files") if application.case_id else []
+    documents = application.case.documents.select_related("case").prefetch_related("files") if application.case_id else []
     return render(
         request,
         "casework/case.html",
@@ -94,8 +97,37 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
             "documents": documents,
             "manual_form": ManualCheckForm(),
             "can_record_check": request.user.has_perm("applications.record_check", application),
+            **_assessment_panel(request.user, application),
         },
     )
+
+
+def _assessment_panel(user, application: Application) -> dict:
+    """What the case page shows and offers about assessment, for this user."""
+    assessments = list(application.assessments.select_related("assessor").prefetch_related("scores__criterion"))
+    everyone = assessment_services.declarations(application)
+    own_declaration = everyone.get(user.pk)
+    actions = {t.action for t in APPLICATION_WORKFLOW.available(application, user)}
+    return {
+        "assignment": assessment_services.active_assignment(application),
+        "assign_form": AssignForm(initial={"officer": user.pk}),
+        "can_assign": user.has_perm("assessment.assign", application) and application.status in OPEN_CASE,
+        "own_declaration": own_declaration,
+        "conflict_form": ConflictForm(),
+        "can_declare": user.has_perm("assessment.declare", application) and not (own_declaration and own_declaration.has_conflict),
+        "declarations": list(everyone.values()),
+        "assessments": assessments,
+        "case_score": assessment_services.case_score(application, assessments),
+        "can_assess": user.has_perm("assessment.assess", application),
+        "requests": application.requests.select_related(
+            "sent_by", "answered_by", "sent_document__case", "answer_document__case"
+        ),
+        "request_form": RequestForm(initial={"kind": "completion"}),
+        "can_ask": "ask_applicant" in actions,
+        "can_close_request": "close_request" in actions,
+        "can_finish": "finish_assessment" in actions,
+        "can_reopen": "reopen" in actions,
+    }
 
 
 def _check_order(check: ScreeningCheck) -> int:

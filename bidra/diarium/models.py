@@ -78,7 +78,7 @@ class Document(AppendOnlyModel):
     snapshot = models.JSONField(_("innehåll"), default=dict, blank=True)
 
     class Meta:
-        ordering = ["case", "serial"]
+        ordering = ["case_id", "serial"]
         constraints = [models.UniqueConstraint(fields=["case", "serial"], name="unique_document_serial")]
         verbose_name = _("handling")
         verbose_name_plural = _("handlingar")
@@ -101,7 +101,7 @@ class DocumentFile(AppendOnlyModel):
     content_type = models.CharField(_("filtyp"), max_length=120)
 
     class Meta:
-        ordering = ["document", "id"]
+        ordering = ["document_id", "id"]
         verbose_name = _("fil")
         verbose_name_plural = _("filer")
 

@@ -72,14 +72,6 @@ CRITERIA = [
         Decimal("1.00"),
     ),
     (
-        "ej-lagstadgad",
-        "Inte en lagstadgad uppgift",
-        "Not a statutory duty",
-        "Bidrag lämnas inte för uppgifter som kommunen enligt lag eller förordning ändå ska utföra.",
-        Criterion.Kind.MANUAL_CHECK,
-        Decimal("0.00"),
-    ),
-    (
         "rimlig-budget",
         "Rimlig budget",
         "Reasonable budget",
@@ -88,6 +80,10 @@ CRITERIA = [
         Decimal("0.00"),
     ),
 ]
+
+
+# "Not a statutory duty" is an eligibility question, recorded once by the officer in the
+# screening (bidra.applications.screening.STATUTORY_DUTY), so it is not a criterion here.
 
 
 @transaction.atomic

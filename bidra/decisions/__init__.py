@@ -1,0 +1,1 @@
+"""Decisions on applications: the decision letter and, later, reclaim decisions."""
