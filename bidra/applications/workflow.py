@@ -84,7 +84,9 @@ APPLICATION_WORKFLOW = Workflow(
         Transition(
             "finish_assessment", (Status.IN_ASSESSMENT,), Status.ASSESSED, "assessment.finish", _("Bedömning klar")
         ),
-        Transition("reopen", (Status.ASSESSED,), Status.IN_ASSESSMENT, "assessment.finish", _("Bedömning återupptagen")),
+        Transition(
+            "reopen", (Status.ASSESSED,), Status.IN_ASSESSMENT, "assessment.finish", _("Bedömning återupptagen")
+        ),
         Transition(
             "grant",
             (Status.ASSESSED,),

@@ -20,7 +20,7 @@ class AssignForm(BidraForm):
         field.queryset = User.objects.filter(is_active=True, staff_roles__role=AgencyRole.CASE_OFFICER).order_by(
             "full_name"
         )
-        field.choices = [choice for choice in field.choices]  # noqa: C416 - one query, no COUNT, however often rendered
+        field.choices = [choice for choice in field.choices]  # one query, no COUNT, however often rendered
 
 
 class ConflictForm(BidraForm):
@@ -32,9 +32,11 @@ class ConflictForm(BidraForm):
         help_text=_("Till exempel om du eller någon närstående har ett intresse i insatsen (förvaltningslagen 16 §)."),
     )
     reason = forms.CharField(
-        label=_("Omständigheter"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Omständigheter"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Fyll i om du har jäv."),
-    )  # fmt: skip
+    )
 
     def clean(self):
         cleaned = super().clean()

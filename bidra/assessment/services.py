@@ -42,8 +42,10 @@ label_actions(
 
 
 def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update(of=("self",)).select_related("case", "call__programme").get(
-        pk=application.pk
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("case", "call__programme")
+        .get(pk=application.pk)
     )
 
 
@@ -149,7 +151,11 @@ def save_assessment(
         raise ValidationError(_("Okänt kriterium."))
     for criterion_id, value in scores.items():
         criterion = criteria[criterion_id]
-        top = 1 if criterion.kind == Criterion.Kind.MANUAL_CHECK else max((lv.value for lv in criterion.levels.all()), default=4)
+        top = (
+            1
+            if criterion.kind == Criterion.Kind.MANUAL_CHECK
+            else max((lv.value for lv in criterion.levels.all()), default=4)
+        )
         if not 0 <= value <= top:
             raise ValidationError(_("Poängen ligger utanför skalan."))
     if complete and set(scores) != set(criteria):
@@ -160,14 +166,20 @@ def save_assessment(
         if proposed_amount != application.requested_amount and not reduction_reason.strip():
             raise ValidationError(_("Ange skälet till ett lägre belopp."))
     with transaction.atomic():
-        assessment, _created = Assessment.objects.select_for_update().get_or_create(application=application, assessor=by)
+        assessment, _created = Assessment.objects.select_for_update().get_or_create(
+            application=application, assessor=by
+        )
         if lock_version is not None and assessment.lock_version != lock_version:
             raise StaleAssessment(assessment)
         assessment.scores.exclude(criterion_id__in=scores).delete()
         for criterion_id, value in scores.items():
-            CriterionScore.objects.update_or_create(assessment=assessment, criterion_id=criterion_id, defaults={"value": value})
+            CriterionScore.objects.update_or_create(
+                assessment=assessment, criterion_id=criterion_id, defaults={"value": value}
+            )
         assessment.weighted_score = weighted_mean(
-            (criteria[cid].weight, value) for cid, value in scores.items() if criteria[cid].kind == Criterion.Kind.SCORED
+            (criteria[cid].weight, value)
+            for cid, value in scores.items()
+            if criteria[cid].kind == Criterion.Kind.SCORED
         )
         assessment.comment = comment
         assessment.proposed_amount = proposed_amount
@@ -210,7 +222,9 @@ def criterion_mean(application: Application, code: str) -> Decimal | None:
 
 def proposed_amount(application: Application) -> Decimal | None:
     """The lowest amount proposed by a completed assessment, or None when nobody proposed less."""
-    amounts = [a.proposed_amount for a in application.assessments.all() if a.completed_at and a.proposed_amount is not None]
+    amounts = [
+        a.proposed_amount for a in application.assessments.all() if a.completed_at and a.proposed_amount is not None
+    ]
     return min(amounts) if amounts else None
 
 
@@ -218,7 +232,9 @@ def finish_assessment(application: Application, *, by: Any) -> None:
     if not application.assessments.filter(completed_at__isnull=False).exists():
         raise ValidationError(_("Minst en slutförd bedömning behövs."))
     with transaction.atomic():
-        transition(_locked(application), APPLICATION_WORKFLOW, "finish_assessment", by=by, case_number=application.case_number)
+        transition(
+            _locked(application), APPLICATION_WORKFLOW, "finish_assessment", by=by, case_number=application.case_number
+        )
 
 
 def reopen_assessment(application: Application, *, by: Any) -> None:
@@ -227,7 +243,14 @@ def reopen_assessment(application: Application, *, by: Any) -> None:
 
 
 def ask_applicant(
-    application: Application, *, by: Any, kind: str, message: str, reply_by: date, material: str = "", at: datetime | None = None
+    application: Application,
+    *,
+    by: Any,
+    kind: str,
+    message: str,
+    reply_by: date,
+    material: str = "",
+    at: datetime | None = None,
 ) -> ApplicantRequest:
     """Send a completion request or material for comment; the case waits for the reply."""
     at = at or timezone.now()
@@ -250,9 +273,15 @@ def ask_applicant(
             snapshot={"message": message, "material": material, "reply_by": reply_by.isoformat()},
         )
         request = ApplicantRequest.objects.create(
-            application=application, kind=kind, message=message, material=material, reply_by=reply_by,
-            sent_by=by, sent_at=at, sent_document=document,
-        )  # fmt: skip
+            application=application,
+            kind=kind,
+            message=message,
+            material=material,
+            reply_by=reply_by,
+            sent_by=by,
+            sent_at=at,
+            sent_document=document,
+        )
         transition(
             application,
             APPLICATION_WORKFLOW,
@@ -292,7 +321,10 @@ def answer_request(
             at=at,
             by=by,
             counterparty=application.municipality,
-            snapshot={"answer": answer, "request_document": request.sent_document.reference if request.sent_document else ""},
+            snapshot={
+                "answer": answer,
+                "request_document": request.sent_document.reference if request.sent_document else "",
+            },
             files=list(files),
         )
         request.state = ApplicantRequest.State.ANSWERED
@@ -330,5 +362,11 @@ def close_request(request: ApplicantRequest, *, by: Any) -> None:
         application = _locked(request.application)
         request.state = ApplicantRequest.State.CLOSED
         request.save(update_fields=["state"])
-        transition(application, APPLICATION_WORKFLOW, "close_request", by=by, case_number=application.case_number,
-                   data={"request": request.pk})  # fmt: skip
+        transition(
+            application,
+            APPLICATION_WORKFLOW,
+            "close_request",
+            by=by,
+            case_number=application.case_number,
+            data={"request": request.pk},
+        )

@@ -66,7 +66,10 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(pk, "#jav")
     try:
         services.declare_conflict(
-            application, by=request.user, has_conflict=form.cleaned_data["has_conflict"], reason=form.cleaned_data["reason"]
+            application,
+            by=request.user,
+            has_conflict=form.cleaned_data["has_conflict"],
+            reason=form.cleaned_data["reason"],
         )
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
@@ -171,7 +174,8 @@ def answer(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
     application = get_permitted_or_404(request.user, "applications.view", queryset, pk=pk)
     applicant_request = get_object_or_404(ApplicantRequest, pk=request_id, application=application)
     may_answer = (
-        request.user.has_perm("applications.reply", application) and applicant_request.state == ApplicantRequest.State.OPEN
+        request.user.has_perm("applications.reply", application)
+        and applicant_request.state == ApplicantRequest.State.OPEN
     )
     form = AnswerForm(request.POST or None, request.FILES or None)
     status = 200
@@ -181,7 +185,9 @@ def answer(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
         if form.is_valid():
             stored = [files.store(upload, upload.name, kind) for upload, kind in form.cleaned_data["files"]]
             try:
-                services.answer_request(applicant_request, by=request.user, answer=form.cleaned_data["answer"], files=stored)
+                services.answer_request(
+                    applicant_request, by=request.user, answer=form.cleaned_data["answer"], files=stored
+                )
             except ValidationError as error:
                 form.add_error(None, error)
                 status = 400

@@ -85,7 +85,9 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
     events = Event.objects.filter(
         Q(target_type=content_type, target_id=str(application.pk)) | Q(case_number=application.case_number)
     ).select_related("actor")
-    documents = application.case.documents.select_related("case").prefetch_related("files") if application.case_id else []
+    documents = (
+        application.case.documents.select_related("case").prefetch_related("files") if application.case_id else []
+    )
     return render(
         request,
         "casework/case.html",
@@ -114,7 +116,8 @@ def _assessment_panel(user, application: Application) -> dict:
         "can_assign": user.has_perm("assessment.assign", application) and application.status in OPEN_CASE,
         "own_declaration": own_declaration,
         "conflict_form": ConflictForm(),
-        "can_declare": user.has_perm("assessment.declare", application) and not (own_declaration and own_declaration.has_conflict),
+        "can_declare": user.has_perm("assessment.declare", application)
+        and not (own_declaration and own_declaration.has_conflict),
         "declarations": list(everyone.values()),
         "assessments": assessments,
         "case_score": assessment_services.case_score(application, assessments),

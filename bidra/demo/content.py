@@ -1186,7 +1186,7 @@ APPLICATIONS: list[dict[str, Any]] = [
         "detail": "Gruppen är liten, och därför samarbetar kommunen med grannkommunerna om utbildningen för "
                   "personalen.",
     },
-]  # fmt: skip
+]
 
 # A complete application from Malmö that is sent three minutes too late (the log shows the refusal).
 LATE_ATTEMPT: dict[str, Any] = {
@@ -1196,7 +1196,7 @@ LATE_ATTEMPT: dict[str, Any] = {
     "association": "Romska ungdomsföreningen i Malmö", "orgnr": "",
     "vars": {"kvallar": "tre kvällar", "unga": 60, "alder": "13–25"},
     "detail": "Mötesplatsen ska ligga på en fritidsgård där många romska ungdomar redan tillbringar sin fritid.",
-}  # fmt: skip
+}
 
 # --- The open round: two received today, and drafts at different steps -----------------------
 # months: the length of the work, starting on the round's first allowed date.
@@ -1215,7 +1215,7 @@ OPEN_SUBMITTED: list[dict[str, Any]] = [
         "vars": {"kvinnor": 30},
         "detail": "Kommunen vill också nå kvinnor i de mindre orterna genom träffar på biblioteken där.",
     },
-]  # fmt: skip
+]
 
 # step: where the applicant stopped (Application.last_step). Steps before it are answered in
 # full; "partial" lists the answers already given on that step.
@@ -1252,4 +1252,4 @@ DRAFTS: list[dict[str, Any]] = [
         "days_ago": 2, "attachment": True,
         "detail": "Läsambassadörerna ska samarbeta med läxhjälpen på kommunens romska resurscentrum.",
     },
-]  # fmt: skip
+]

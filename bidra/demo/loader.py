@@ -283,7 +283,7 @@ def period_of(spec: dict[str, Any], call: Call) -> tuple[date, date]:
 def fill(
     application: Application, spec: dict[str, Any], *, contact_index: int, through: str = COMPLETE,
     partial: Iterable[str] = (), at: datetime,
-) -> None:  # fmt: skip
+) -> None:
     """Answer the steps before ``through`` in full and, on ``through`` itself, the ``partial`` answers."""
     municipality = application.municipality
     archetype = content.ARCHETYPES.get(spec.get("archetype") or "", {})
@@ -443,7 +443,7 @@ def load_open_round(call: Call, applicants: Applicants, now: datetime) -> int:
         )
         through = spec["step"]
         fill(application, spec, contact_index=45 + index, through=through, partial=spec["partial"],
-             at=started_at + timedelta(minutes=40))  # fmt: skip
+             at=started_at + timedelta(minutes=40))
         if spec.get("attachment"):
             attach_budget(application, by=user, at=started_at + timedelta(minutes=45))
         created += 1
