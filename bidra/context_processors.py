@@ -14,5 +14,6 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_staff": is_agency_staff(user),
         "nav_is_applicant": bool(municipality_ids_of(user)),
         "nav_can_invite": bool(admin_municipality_ids_of(user)) or has_role(user, AgencyRole.ADMINISTRATOR),
+        "nav_payments": user.has_perm("payments.view"),
         "nav_unread": user.notifications.filter(channel="in_app", read_at__isnull=True).count(),
     }

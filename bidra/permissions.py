@@ -106,8 +106,17 @@ RULES: dict[str, rules.Predicate] = {
     "assessment.assess": (case_officer | decision_maker) & declared_no_conflict & ~conflicted & under_assessment,
     "assessment.ask_applicant": case_officer & ~conflicted,
     "assessment.finish": case_officer & ~conflicted,
-    # Decisions
+    # Allocation, decisions and payments
+    "allocation.view": agency_staff,
+    "allocation.propose": case_officer,
+    "decisions.view": agency_staff,
+    "decisions.draft": case_officer,
+    "decisions.sign": decision_maker,
     "decisions.sign_application": decision_maker & ~conflicted,
+    "payments.view": role(AgencyRole.FINANCE) | case_officer | decision_maker | administrator,
+    "payments.approve": role(AgencyRole.FINANCE),
+    "payments.pay": role(AgencyRole.FINANCE),
+    "payments.stop": role(AgencyRole.FINANCE),
     # Registered documents: staff, or a municipality that is party to the case
     "diarium.view_case": agency_staff | party_to_case,
     # Accounts

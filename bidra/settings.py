@@ -35,7 +35,9 @@ INSTALLED_APPS = [
     "bidra.diarium",
     "bidra.applications",
     "bidra.assessment",
+    "bidra.allocation",
     "bidra.decisions",
+    "bidra.payments",
     "bidra.casework",
     "bidra.demo",
     # Django and libraries.
@@ -175,5 +177,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # WeasyPrint and fontTools narrate every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -12,9 +12,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from bidra.accounts.models import AgencyRole
+from bidra.allocation import services as allocation
 from bidra.applications import services
 from bidra.assessment import services as assessment
+from bidra.decisions import services as decisions
 
+from .decision_helpers import assessed_call
 from .helpers import PDF_BYTES, fill_complete, make_member, make_staff, start_draft
 
 ROLES = ["anonymous", "owner", "other_municipality", *[role.value for role in AgencyRole]]
@@ -72,6 +75,36 @@ ROUTES = {
         lambda o: f"/ansokningar/{o['in_assessment'].pk}/begaran/{o['request'].pk}/",
         {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
     ),
+    "allocation:calls": (lambda o: "/handlaggning/fordelning/", {"anonymous": LOGIN, **STAFF, "default": 404}),
+    "allocation:proposal": (
+        lambda o: f"/handlaggning/fordelning/{o['call'].slug}/",
+        {"anonymous": LOGIN, **STAFF, "default": 404},
+    ),
+    "decisions:batches": (lambda o: "/handlaggning/beslut/", {"anonymous": LOGIN, **STAFF, "default": 404}),
+    "decisions:batch": (
+        lambda o: f"/handlaggning/beslut/{o['batch'].pk}/",
+        {"anonymous": LOGIN, **STAFF, "default": 404},
+    ),
+    "decisions:edit": (
+        lambda o: f"/handlaggning/beslut/{o['batch'].pk}/{o['decision'].pk}/",
+        {"anonymous": LOGIN, "case_officer": 200, "default": 404},
+    ),
+    "decisions:preview": (
+        lambda o: f"/handlaggning/beslut/{o['batch'].pk}/{o['decision'].pk}/forhandsgranska.pdf",
+        {"anonymous": LOGIN, **STAFF, "default": 404},
+    ),
+    "payments:overview": (
+        lambda o: "/ekonomi/",
+        {
+            "anonymous": LOGIN,
+            "finance": 200,
+            "case_officer": 200,
+            "decision_maker": 200,
+            "administrator": 200,
+            "default": 404,
+        },
+    ),
+    "payments:export": (lambda o: "/ekonomi/export.csv", {"anonymous": LOGIN, "finance": 200, "default": 404}),
     "diarium:document_file": (
         lambda o: f"/diarium/filer/{o['document_file'].pk}/",
         {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
@@ -90,6 +123,12 @@ POST_ONLY = {
     "assessment:ask": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/begaran/",
     "assessment:close": lambda o: f"/handlaggning/arenden/{o['in_assessment'].pk}/begaran/{o['request'].pk}/avsluta/",
     "assessment:finish": lambda o: f"/handlaggning/arenden/{o['submitted'].pk}/bedomning-klar/",
+    "allocation:run": lambda o: f"/handlaggning/fordelning/{o['call'].slug}/berakna/",
+    "allocation:adjust": lambda o: f"/handlaggning/fordelning/{o['call'].slug}/v1/justera/",
+    "allocation:carry": lambda o: f"/handlaggning/fordelning/{o['call'].slug}/v1/overfor/",
+    "decisions:from_proposal": lambda o: f"/handlaggning/beslut/fran-forslag/{o['proposal'].pk}/",
+    "decisions:sign": lambda o: f"/handlaggning/beslut/{o['batch'].pk}/signera/",
+    "payments:act": lambda o: "/ekonomi/1/approve/",
 }
 TOKEN_ROUTES = {"accounts:activate"}
 
@@ -133,7 +172,13 @@ def world(open_call, reference_data):
     request = assessment.ask_applicant(
         in_assessment, by=users["case_officer"], kind="completion", message="Budget?", reply_by=timezone.localdate()
     )
+    _assessed, presenter = assessed_call(open_call, [("0581", 100_000, 3)])
+    proposal = allocation.run_proposal(open_call, by=presenter, choices=allocation.RulesInput())
+    batch = decisions.draft_from_proposal(proposal, by=presenter)
     objects = {
+        "proposal": proposal,
+        "batch": batch,
+        "decision": batch.decisions.get(),
         "in_assessment": in_assessment,
         "request": request,
         "call": open_call,

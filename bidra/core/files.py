@@ -6,6 +6,7 @@ the draft it came from share one stored copy, and a stored copy is never overwri
 """
 
 import hashlib
+import io
 import os
 import tempfile
 from dataclasses import dataclass
@@ -96,6 +97,11 @@ def store(upload: IO[bytes], name: str, content_type: str) -> StoredFile:
     else:
         os.replace(temporary.name, target)
     return StoredFile(sha256=sha256, size=size, content_type=content_type, name=safe_name(name))
+
+
+def store_bytes(content: bytes, name: str, content_type: str) -> StoredFile:
+    """Store bytes made by Bidra itself (for example a decision letter)."""
+    return store(io.BytesIO(content), name, content_type)
 
 
 def open_blob(sha256: str) -> IO[bytes]:

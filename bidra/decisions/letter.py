@@ -101,9 +101,14 @@ def default_report_requirements() -> str:
     return "\n".join([_("Redovisningen ska innehålla:"), *(f"– {item}" for item in items)])
 
 
-def appeal_text(appealable: bool, *, agency_name: str = "") -> str:
-    """The closing statement on appeal: how to appeal (förvaltningslagen 44 §) or that one cannot."""
+def appeal_text(appealable: bool, *, agency_name: str = "", legal_basis: str = "") -> str:
+    """The closing statement on appeal: how to appeal (förvaltningslagen 44 §) or that one cannot.
+
+    ``legal_basis`` names the ordinance that bars appeal, e.g. "förordningen (2022:259) om ...".
+    """
     if not appealable:
+        if legal_basis:
+            return _("Beslutet får enligt %(law)s inte överklagas.") % {"law": legal_basis}
         return _(
             "Beslutet får enligt förordningen (2022:259) om statsbidrag till kommuner för att främja romsk "
             "inkludering inte överklagas."

@@ -1,0 +1,40 @@
+"""Building a call that has been assessed, for allocation, decision and payment tests."""
+
+from decimal import Decimal
+
+from bidra.accounts.models import AgencyRole
+from bidra.applications import services as applications
+from bidra.assessment import services as assessment
+from bidra.programmes.models import Criterion
+
+from .helpers import fill_complete, make_member, make_staff, start_draft
+
+# (municipality code, requested, score level 0-4); each may be reduced to 60 % of its request
+DEFAULT_APPLICANTS = [("0180", 400_000, 4), ("1280", 300_000, 3), ("2584", 200_000, 2)]
+
+
+def assessed_call(call, applicants=DEFAULT_APPLICANTS):
+    """Submit, assess and finish one application per applicant; returns (applications, officer)."""
+    officer = make_staff("presenter@lst.test", AgencyRole.CASE_OFFICER)
+    made = []
+    for index, (code, amount, level) in enumerate(applicants):
+        user = make_member(f"user{index}@{code}.test", code)
+        draft = fill_complete(start_draft(call, user, code=code))
+        draft.requested_amount = Decimal(amount)
+        draft.minimum_amount = Decimal(amount * 6 // 10)
+        draft.save()
+        draft.budget_lines.all().delete()
+        draft.budget_lines.create(category="personnel", description="Lön", amount=amount)
+        application = applications.submit(draft.pk, by=user).application
+        assessment.take_case(application, by=officer)
+        assessment.declare_conflict(application, by=officer, has_conflict=False)
+        application.refresh_from_db()
+        scores = {
+            c.pk: (1 if c.kind == Criterion.Kind.MANUAL_CHECK else level)
+            for c in assessment.scored_criteria(application)
+        }
+        assessment.save_assessment(application, by=officer, scores=scores, comment=f"Bedömning {index}", complete=True)
+        assessment.finish_assessment(application, by=officer)
+        application.refresh_from_db()
+        made.append(application)
+    return made, officer
