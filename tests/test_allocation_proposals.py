@@ -106,8 +106,15 @@ def test_money_left_is_carried_to_the_follow_up_round_once(open_call, assessed):
         period_end_latest=open_call.period_end_latest,
         report_due_date=open_call.report_due_date,
     )
+    full = services.run_proposal(open_call, by=officer, choices=services.RulesInput())
+    assert services.money_left(full) == 0  # 900 000 kr sought, 600 000 kr to give: nothing to carry
+    with pytest.raises(ValidationError):
+        services.carry_leftover(full, by=officer)
+    open_call.budget = Decimal(1_000_000)
+    open_call.save()
     proposal = services.run_proposal(open_call, by=officer, choices=services.RulesInput())
     left = services.money_left(proposal)
+    assert left == 100_000
     services.carry_leftover(proposal, by=officer)
     autumn.refresh_from_db()
     assert autumn.budget == left

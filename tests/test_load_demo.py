@@ -8,16 +8,22 @@ from decimal import Decimal
 import filetype
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 
 from bidra.accounts.models import Membership, StaffRole, User
+from bidra.allocation.models import Proposal
 from bidra.applications.models import Application, Attachment, BudgetLine, CoActor, ScreeningOutcome, TargetGroup
 from bidra.applications.workflow import Status
+from bidra.assessment.models import ApplicantRequest, ConflictDeclaration
 from bidra.audit.models import Event, Notification
 from bidra.core.files import open_blob
 from bidra.core.organisation_number import validate_organisation_number
 from bidra.core.stockholm import local
+from bidra.decisions.models import Decision, DecisionBatch
 from bidra.demo import content, loader
 from bidra.diarium.models import Case, Document
+from bidra.payments.models import PaymentOrder
 from bidra.programmes.models import Call
 
 pytestmark = pytest.mark.django_db
@@ -25,16 +31,27 @@ pytestmark = pytest.mark.django_db
 CASE_NUMBER = re.compile(r"^851-(\d{4})-2024$")
 
 
-@pytest.fixture
-def private_root(settings, tmp_path):
-    settings.PRIVATE_FILES_ROOT = tmp_path
-    return tmp_path
-
-
 def load() -> str:
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once for this module (it takes seconds), inside a transaction rolled back at the end."""
+    root = tmp_path_factory.mktemp("demo-private")
+    fast = {"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}
+    with django_db_blocker.unblock(), override_settings(PRIVATE_FILES_ROOT=root, **fast), transaction.atomic():
+        output = load()
+        yield root, output
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def private_root(loaded_demo, settings):
+    settings.PRIVATE_FILES_ROOT = loaded_demo[0]
+    return loaded_demo[0]
 
 
 def totals() -> dict[str, int]:
@@ -56,13 +73,15 @@ def totals() -> dict[str, int]:
 
 
 def spring_submitted():
-    return Application.objects.filter(call__slug=content.SPRING_SLUG, status=Status.SUBMITTED).select_related(
-        "municipality", "case", "received_document"
+    return (
+        Application.objects.filter(call__slug=content.SPRING_SLUG)
+        .exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
+        .select_related("municipality", "case", "received_document")
     )
 
 
-def test_running_twice_changes_nothing(private_root):
-    first_output = load()
+def test_running_twice_changes_nothing(private_root, loaded_demo):
+    first_output = loaded_demo[1]
     first = totals()
     second_output = load()
 
@@ -77,7 +96,6 @@ def test_running_twice_changes_nothing(private_root):
 
 
 def test_spring_round_is_spread_over_the_country_and_numbered_without_gaps(private_root):
-    load()
     received = list(spring_submitted())
 
     assert len(received) >= 38
@@ -104,7 +122,6 @@ def test_spring_round_is_spread_over_the_country_and_numbered_without_gaps(priva
 
 
 def test_screening_budgets_and_answers_are_realistic(private_root):
-    load()
     flawed = loader.flawed_start_keys()
     assert 2 <= len(flawed) <= 3
 
@@ -138,7 +155,6 @@ def test_screening_budgets_and_answers_are_realistic(private_root):
 
 
 def test_open_round_drafts_and_the_late_attempt(private_root):
-    load()
     open_call = Call.objects.get(slug=content.OPEN_SLUG)
     current = Application.objects.filter(call=open_call)
     drafts = current.filter(status=Status.DRAFT)
@@ -157,3 +173,20 @@ def test_open_round_drafts_and_the_late_attempt(private_root):
     assert refused.target_id == str(late.pk)
     assert late.status == Status.DRAFT and late.case is None
     assert refused.data["reason"] == "deadline"
+
+
+def test_the_spring_round_is_decided_and_paid(private_root):
+    spring = Call.objects.get(slug=content.SPRING_SLUG)
+    batch = DecisionBatch.objects.get(call=spring)
+    assert batch.state == "signed" and batch.signed_by != batch.presenter
+    decided = Decision.objects.filter(batch=batch)
+    assert decided.count() >= 30
+    assert {d.outcome for d in decided} == {"granted", "partly_granted", "refused"}
+    assert sum(d.amount for d in decided) <= spring.budget
+    assert all(d.letter_document.files.count() == 1 for d in decided)
+    statuses = set(PaymentOrder.objects.filter(call=spring).values_list("status", flat=True))
+    assert statuses == {"planned", "approved", "paid"}
+    assert Proposal.objects.filter(call=spring).exists()
+    assert ApplicantRequest.objects.filter(application__call=spring, state="answered").count() == 1
+    assert ApplicantRequest.objects.filter(application__call=spring, state="open").count() == 1
+    assert ConflictDeclaration.objects.filter(application__call=spring, has_conflict=True).count() == 1

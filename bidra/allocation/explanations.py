@@ -9,10 +9,9 @@ from .optimiser import Conflict, Explanation
 
 
 def _area(code: str | None) -> str:
-    try:
+    if code in NationalArea.values:
         return str(NationalArea(code).label)
-    except ValueError:
-        return code or ""
+    return code or ""
 
 
 def conflict_text(conflict: Conflict, rules: dict) -> str:
@@ -62,8 +61,13 @@ def explanation_text(explanation: Explanation, rules: dict) -> str:
             )
         if e.needed_for:
             parts.append(_("Behövs för att uppfylla: %(what)s.") % {"what": conflicts_text(list(e.needed_for), rules)})
-        elif e.value_lost is not None:
+        elif e.value_lost is not None and e.value_lost >= 0:
             parts.append(_("Utan den skulle förslagets samlade värde bli %(lost).2f lägre.") % {"lost": e.value_lost})
+        elif e.value_lost is not None:
+            parts.append(
+                _("Låsningen kostar %(cost).2f i samlat värde jämfört med att lämna den utanför.")
+                % {"cost": -e.value_lost}
+            )
         return " ".join(parts)
     if e.reason == "below_min_score":
         return _("Under lägsta poäng (%(min)s) för att kunna få bidrag.") % {"min": rules.get("min_score")}

@@ -45,12 +45,20 @@ deterministic for a given model and options (the random seed is fixed). No pertu
 used to break ties between equally good allocations (it would make objective values inexact); among equally
 good allocations the one HiGHS finds first for the canonical model is returned, reproducibly.
 
-Gaps and sizes
---------------
+Solving
+-------
 Instances up to :data:`EXACT_SIZE` candidates (a call is ~40 applications) are solved to a relative MIP gap of
 1e-9, i.e. exactly for all practical purposes. Larger ones use 1e-4 by default (the reported ``mip_gap`` says
-how far from proven optimal the answer can be); both can be overridden. :func:`explain` re-solves the model
-a few dozen times per candidate and is meant for call-sized instances (tens to a few hundred applications).
+how far from proven optimal the answer can be); both can be overridden. In the search the amounts are
+continuous (integer amounts of up to millions of kronor make HiGHS's bound propagation crawl); once the funded
+set is chosen the amounts are re-optimised as an LP, whose optimal vertex is whole kronor because the money
+constraints are laminar (municipalities within national areas within the budget), with a small integer
+programme as a fallback. HiGHS runs on one thread (deterministic, and fastest for models this size): 5 000
+applications solve in about a second, 40 in a few milliseconds.
+
+:func:`explain` re-solves the model a handful of times per candidate and is meant for call-sized instances:
+about a second for 40–50 applications, a few seconds for 100. :func:`greedy` is the by-hand baseline (status
+``"heuristic"``), and :func:`summary`/:func:`compare` put two allocations side by side.
 """
 
 from __future__ import annotations
@@ -111,9 +119,11 @@ EXACT_SIZE = 200
 EXACT_GAP = 1e-9
 LARGE_GAP = 1e-4
 
-# On call-sized models the primal heuristics (feasibility jump, sub-MIPs) cost far more than the whole search.
+# On call-sized models the primal heuristics (feasibility jump, sub-MIPs) cost more than the whole search.
 _SMALL_MODEL_OPTIONS: dict[str, Any] = {
     "mip_heuristic_run_feasibility_jump": False,
+    "mip_heuristic_run_rins": False,
+    "mip_heuristic_run_rens": False,
 }
 
 _INF = highspy.kHighsInf
@@ -419,11 +429,10 @@ class _Result:
 
 @dataclass(frozen=True)
 class _Probe:
-    """Instead of maximising value: maximise what ``id`` may get, funded in full, while the others are worth
-    at least ``others_value``. Its request is then left open between 1 and ``below`` − 1 kronor."""
+    """Instead of maximising value: maximise the money ``id`` may take (between 1 kr and its request − 1 kr),
+    funded, while the others are worth at least ``others_value``."""
 
     id: str
-    below: int
     others_value: float
 
 
@@ -473,7 +482,7 @@ def _run(
         if c.id in forced_in:
             lower[2 * k + 1] = 1.0
     if probe is not None:
-        lower[2 * probed], upper[2 * probed] = 1.0, probe.below - 1.0
+        lower[2 * probed], upper[2 * probed] = 1.0, cands[probed].requested - 1.0
         lower[2 * probed + 1] = 1.0
         cost[2 * probed] = 1.0
     for group in groups:
@@ -546,41 +555,90 @@ def _run(
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(values)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * ncol
+    # Amounts are continuous in the search: with the funded set fixed, the money constraints (budget, areas,
+    # municipalities within areas) form a laminar family, so the best amounts at a vertex are whole kronor
+    # anyway, and integer amounts of up to millions make HiGHS's bound propagation crawl. See _whole_kronor.
+    integer = highspy.HighsVarType.kInteger
+    continuous = highspy.HighsVarType.kContinuous
+    integrality = [integer] * ncol
+    for k in range(n):
+        integrality[2 * k] = continuous
+    lp.integrality_ = integrality
     if mip_rel_gap is None:
         mip_rel_gap = EXACT_GAP if n <= EXACT_SIZE else LARGE_GAP
+    small = n <= EXACT_SIZE
 
-    h = _highs(lp, time_limit=time_limit, mip_rel_gap=mip_rel_gap, small=n <= EXACT_SIZE, threads=1)
-    if h.getModelStatus() == highspy.HighsModelStatus.kNotset:
-        # HiGHS's thread pool is process-wide and was started elsewhere with another size: use it as it is.
-        h = _highs(lp, time_limit=time_limit, mip_rel_gap=mip_rel_gap, small=n <= EXACT_SIZE, threads=0)
+    h = _highs(lp, time_limit=time_limit, mip_rel_gap=mip_rel_gap, small=small)
     status = h.getModelStatus()
     info = h.getInfo()
     has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
     if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return _Result(INFEASIBLE)
-    if status == highspy.HighsModelStatus.kOptimal and has_solution:
-        outcome = OPTIMAL
-    else:
-        outcome = TIME_LIMIT  # time limit, or another limit: report what was found, if anything
+    # Anything but proven optimal is a time (or other) limit: report what was found, if anything.
+    outcome = OPTIMAL if status == highspy.HighsModelStatus.kOptimal and has_solution else TIME_LIMIT
     if not has_solution:
         return _Result(outcome)
-    solution = h.getSolution().col_value
+    gap = float(info.mip_gap) if math.isfinite(info.mip_gap) else None
+    solution = np.array(h.getSolution().col_value)
+    if probe is None and not _is_whole(solution[0 : 2 * n : 2]):
+        solution = _whole_kronor(lp, solution, n, time_limit=time_limit, small=small)
     amounts = []
     for k, c in enumerate(cands):
         if k == probed:
-            amounts.append(round(solution[2 * k]))
+            amounts.append(math.floor(solution[2 * k] + 1e-6))
         elif solution[2 * k + 1] > 0.5:
-            amounts.append(min(max(round(solution[2 * k]), c.floor), c.requested))
+            amounts.append(min(max(math.floor(solution[2 * k] + 1e-6), c.floor), c.requested))
         else:
             amounts.append(0)
     if probe is None:
         _repair(problem, amounts)
-    gap = float(info.mip_gap) if math.isfinite(info.mip_gap) else None
     return _Result(outcome, amounts, gap)
 
 
-def _highs(lp: highspy.HighsLp, *, time_limit: float, mip_rel_gap: float, small: bool, threads: int) -> highspy.Highs:
+def _is_whole(values: np.ndarray) -> bool:
+    return bool(np.all(np.abs(values - np.round(values)) <= 1e-6))
+
+
+def _whole_kronor(lp: highspy.HighsLp, solution: np.ndarray, n: int, *, time_limit: float, small: bool) -> np.ndarray:
+    """Whole-krona amounts for the funded set of ``solution``, at least as good.
+
+    The funded set is fixed and the amounts re-optimised as an LP, whose optimal vertex is whole kronor when the
+    money constraints are laminar (every municipality within one national area). If it is not (a municipality
+    in two areas), the amounts are made integer in a final, small integer programme.
+    """
+    lower = np.array(lp.col_lower_)
+    upper = np.array(lp.col_upper_)
+    for j in range(1, len(solution)):
+        if j % 2 == 1 or j >= 2 * n:  # y and z columns
+            lower[j] = upper[j] = float(round(solution[j]))
+    lp.col_lower_ = lower
+    lp.col_upper_ = upper
+    lp.integrality_ = [highspy.HighsVarType.kContinuous] * lp.num_col_
+    for integral in (False, True):
+        if integral:
+            lp.integrality_ = [highspy.HighsVarType.kInteger] * lp.num_col_
+        h = _highs(lp, time_limit=time_limit, mip_rel_gap=EXACT_GAP, small=small)
+        if h.getInfo().primal_solution_status != 2:
+            break
+        polished = np.array(h.getSolution().col_value)
+        if _is_whole(polished[0 : 2 * n : 2]):
+            return polished
+    return solution  # rounded down and repaired by the caller
+
+
+def _highs(lp: highspy.HighsLp, *, time_limit: float, mip_rel_gap: float, small: bool) -> highspy.Highs:
+    h = _configured(lp, time_limit=time_limit, mip_rel_gap=mip_rel_gap, small=small, threads=1)
+    h.run()
+    if h.getModelStatus() == highspy.HighsModelStatus.kNotset:
+        # HiGHS's thread pool is process-wide and was started elsewhere with another size: use it as it is.
+        h = _configured(lp, time_limit=time_limit, mip_rel_gap=mip_rel_gap, small=small, threads=0)
+        h.run()
+    return h
+
+
+def _configured(
+    lp: highspy.HighsLp, *, time_limit: float, mip_rel_gap: float, small: bool, threads: int
+) -> highspy.Highs:
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", threads)  # one thread: deterministic, and a small model solves fastest alone
@@ -592,7 +650,6 @@ def _highs(lp: highspy.HighsLp, *, time_limit: float, mip_rel_gap: float, small:
         for option, setting in _SMALL_MODEL_OPTIONS.items():
             h.setOptionValue(option, setting)
     h.passModel(lp)
-    h.run()
     return h
 
 
@@ -624,9 +681,7 @@ def _repair(problem: _Problem, amounts: list[int]) -> None:
     reduce(range(len(cands)), sum(amounts) - rules.budget)
 
 
-def _conflicts(
-    problem: _Problem, *, excluded: frozenset[str] = frozenset(), time_limit: float
-) -> tuple[Conflict, ...]:
+def _conflicts(problem: _Problem, *, excluded: frozenset[str] = frozenset(), time_limit: float) -> tuple[Conflict, ...]:
     """A minimal set of constraint groups that together are infeasible (deletion filter).
 
     First whole kinds are dropped at once where that keeps the model infeasible (cheap for the many
@@ -799,11 +854,13 @@ class Explanation:
 
     Funded: ``needed_for`` is the set of constraint groups that would conflict if it were left out (empty when
     the rules could be met without it); ``value_lost`` is how much total value would be lost without it (``None``
-    when the rules could not be met without it).
+    when the rules could not be met without it; negative for a ``must_fund`` lock that costs value).
 
     Unfunded and not locked out: ``threshold_score`` is the lowest score (to 0.01, at most ``max_score``) at which
     it would be funded, all else equal; ``threshold_amount`` the highest requested amount (its minimum scaled in
-    proportion) at which it would be funded. ``None`` when no such score or amount exists.
+    proportion) at which it would be funded (below the minimum score no amount helps: ``None``). ``None`` when no
+    such score or amount exists. "Funded" here means by a margin (1e-6 relative) that :func:`solve` resolves
+    the same way: re-solving with the threshold applied funds it.
     """
 
     candidate_id: str
@@ -841,10 +898,11 @@ def explain(
       with it included is convex and piecewise linear in its score, so the lowest such score (in hundredths)
       is found by Newton steps from ``max_score`` downwards, usually in 2–4 solves. The highest request that
       would be funded in full is one model of its own (maximise its request while the others are worth at
-      least ``V0`` minus its weight); with a minimum, a binary search above that finds how much further a
-      reduced grant reaches (its minimum scaled with the request).
+      least ``V0`` minus its weight), checked by one solve; with a minimum, a reduced grant may reach further
+      (its minimum scaled with the request): granting just the minimum is tried first, then a binary search
+      in whole kronor between what is known to be funded and what cannot be.
 
-    Meant for call-sized instances: ~40–100 candidates take a second or two in all.
+    Meant for call-sized instances: about a second for 40–50 candidates, a few seconds for 100.
     """
     problem = _Problem(candidates, rules)
     cands = problem.candidates
@@ -876,7 +934,7 @@ def explain(
         amounts = dict(zip(ids, result.x, strict=True))
         return value(sub.candidates, rules, amounts), amounts[changed.id]
 
-    def score_threshold(c: Candidate, v0: float, lowest: int, highest: int) -> float | None:
+    def score_threshold(c: Candidate, v0: float, lowest: int, highest: int, lowest_first: bool) -> float | None:
         """Lowest score in hundredths in [lowest, highest] at which it is funded (below ``lowest`` it is not)."""
         if lowest > highest:
             return None
@@ -888,17 +946,24 @@ def explain(
             total, amount = result
             return total - v0, f + (1.0 - f) * amount / c.requested  # the gain and its slope in the score
 
+        lo, hi = lowest - 1, highest
+        if lowest_first:  # below the minimum score: often just reaching it is enough
+            first = gain(lowest)
+            if first is None:
+                return None  # it cannot be funded within the rules at any score
+            if first[0] >= margin:
+                return lowest / 100
+            lo = lowest
         top = gain(highest)
         if top is None or top[0] < margin:
             return None
-        lo, hi = lowest - 1, highest
         g_hi, slope = top
         newton = True
         while hi - lo > 1:
-            if newton:  # the tangent at hi is below the convex gain: where it reaches the margin, so does the gain
-                probe = math.ceil((hi / 100 - (g_hi - margin) / slope) * 100 - _TOL)
-            else:
-                probe = (lo + hi) // 2
+            # Newton: the tangent at hi is below the convex gain, so where it reaches the margin, so does the
+            # gain. After a miss (only from rounding), bisect.
+            newton_step = math.ceil((hi / 100 - (g_hi - margin) / slope) * 100 - _TOL)
+            probe = newton_step if newton else (lo + hi) // 2
             probe = min(max(probe, lo + 1), hi - 1)
             result = gain(probe)
             if result is not None and result[0] >= margin:
@@ -909,29 +974,47 @@ def explain(
                 newton = False
         return hi / 100
 
+    def funded_at(c: Candidate, requested: int, v0: float) -> bool:
+        """Whether it is funded when asking for ``requested`` kr (its minimum scaled in proportion)."""
+        minimum = None if c.minimum is None else max(1, math.ceil(c.minimum * requested / c.requested))
+        found = forced(replace(c, requested=requested, minimum=minimum))
+        return found is not None and found[0] - v0 >= margin
+
+    def most_money(c: Candidate, k: int, v0: float, share: float) -> int:
+        """The most it can take (below its request) at the granted share, with the others worth the rest; 0: none."""
+        worth = problem.weights[k] * (f + (1.0 - f) * share)
+        result = _run(problem, probe=_Probe(c.id, v0 + margin - worth), time_limit=time_limit)
+        return 0 if result.x is None else result.x[k]
+
     def amount_threshold(c: Candidate, k: int, v0: float) -> int | None:
         """Highest request (whole kronor, below the current one) at which it is funded."""
         if c.requested <= 1:
             return None
-        target = v0 + margin - problem.weights[k]
-        result = _run(problem, probe=_Probe(c.id, c.requested, target), time_limit=time_limit)
-        if result.x is None:
-            return None  # not even 1 kr in full; a reduced grant is worth less for the same money
-        lo = result.x[k]
-        if c.minimum is None:
-            return lo
-        # A reduced grant of m kr is dominated by asking for m kr in full, so m ≤ lo: the request can be at most
-        # lo·requested/minimum for its scaled minimum to fit.
-        hi = min(c.requested, lo * c.requested // c.minimum + 1)
+        full = min(most_money(c, k, v0, 1.0), c.requested - 1)  # asking for that in full is funded
+        if full < 1:
+            return None  # not even 1 kr in full; and a reduced grant is worth less for the same money
+        lo, hi = 0, full + 1  # lo: highest request known to be funded (0: none); hi: known not to be
+        if funded_at(c, full, v0):
+            lo = full
+            if c.minimum is not None:
+                # A reduced grant of m kr is dominated by asking for m kr in full, so m ≤ full, and the request
+                # is at most full·requested/minimum for its scaled minimum to fit. Granting just the minimum
+                # usually reaches furthest: try that first.
+                hi = min(c.requested, full * c.requested // c.minimum + 1)
+                share = c.minimum / c.requested
+                reach = min(most_money(c, k, v0, share) * c.requested // c.minimum, hi - 1)
+                if reach > lo and funded_at(c, reach, v0):
+                    lo = reach
+                if lo + 1 < hi and not funded_at(c, lo + 1, v0):
+                    hi = lo + 1
+        # Otherwise (or if the amounts in whole kronor fall short of the model's, which is rare) bisect.
         while hi - lo > 1:
             mid = (lo + hi) // 2
-            minimum = max(1, math.ceil(c.minimum * mid / c.requested))
-            found = forced(replace(c, requested=mid, minimum=minimum))
-            if found is not None and found[0] - v0 >= margin:
+            if funded_at(c, mid, v0):
                 lo = mid
             else:
                 hi = mid
-        return lo
+        return lo or None
 
     explanations: dict[str, Explanation] = {}
     for k, c in enumerate(cands):
@@ -978,13 +1061,18 @@ def explain(
             if rules.require_each_national_area and Conflict("national_area", area) not in problem.groups:
                 # Eligible, it would be the only eligible one in its area, which then must be covered.
                 sub = with_changed(replace(c, score=max(lowest / 100, rules.min_score)))
-                without = _run(sub, excluded=frozenset({c.id}), time_limit=time_limit)
-                v0 = -math.inf if without.x is None else value(sub.candidates, rules, dict(zip(ids, without.x)))
+                rest = _run(sub, excluded=frozenset({c.id}), time_limit=time_limit)
+                v0 = -math.inf if rest.x is None else value(sub.candidates, rules, dict(zip(ids, rest.x, strict=True)))
         else:
             lowest = math.floor(c.score * 100 + _TOL) + 1
             v0 = base
             threshold_amount = amount_threshold(c, k, v0)
-        threshold_score = score_threshold(c, v0, lowest, highest) if math.isfinite(v0) else lowest / 100
+        below = reason == "below_min_score"
+        if math.isfinite(v0):
+            threshold_score = score_threshold(c, v0, lowest, highest, lowest_first=below)
+        else:  # every allocation within the rules must include it once it is eligible
+            possible = lowest <= highest and forced(replace(c, score=lowest / 100)) is not None
+            threshold_score = lowest / 100 if possible else None
         explanations[c.id] = Explanation(
             **common, reason=reason, threshold_score=threshold_score, threshold_amount=threshold_amount
         )

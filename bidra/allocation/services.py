@@ -215,6 +215,8 @@ def carry_leftover(proposal: Proposal, *, by: Any) -> Call:
         if Event.objects.filter(action="allocation.leftover_carried", data__from_call=call.slug).exists():
             raise ValidationError(_("Återstående medel har redan förts över."))
         left = money_left(proposal)
+        if left <= 0:
+            raise ValidationError(_("Förslaget lämnar inget kvar att föra över."))
         before = follow_up.budget
         follow_up.budget = before + left
         follow_up.save(update_fields=["budget"])

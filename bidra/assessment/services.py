@@ -22,7 +22,7 @@ from bidra.applications.workflow import APPLICATION_WORKFLOW, Status
 from bidra.audit.events import Recipient, label_actions, record
 from bidra.audit.workflow import transition
 from bidra.core.files import StoredFile
-from bidra.diarium.models import Document
+from bidra.diarium.models import Case, Document
 from bidra.diarium.registration import register_document
 from bidra.programmes.models import Criterion
 
@@ -47,6 +47,12 @@ def _locked(application: Application) -> Application:
         .select_related("case", "call__programme")
         .get(pk=application.pk)
     )
+
+
+def _case(application: Application) -> Case:
+    if application.case is None:
+        raise ValidationError(_("Ansökan är inte registrerad."))
+    return application.case
 
 
 def active_assignment(application: Application) -> Assignment | None:
@@ -263,7 +269,7 @@ def ask_applicant(
         APPLICATION_WORKFLOW.check(application, "ask_applicant", by)
         label = dict(ApplicantRequest.Kind.choices)[kind]
         document = register_document(
-            application.case,
+            _case(application),
             direction=Document.Direction.OUTGOING,
             kind=f"request_{kind}",
             title=f"{label} – {application.title}",
@@ -314,7 +320,7 @@ def answer_request(
             raise ValidationError(_("Begäran är redan besvarad eller avslutad."))
         APPLICATION_WORKFLOW.check(application, "applicant_replied", by)
         document = register_document(
-            application.case,
+            _case(application),
             direction=Document.Direction.INCOMING,
             kind=f"reply_{request.kind}",
             title=f"Svar: {request.get_kind_display()} – {application.title}",

@@ -65,7 +65,12 @@ class ManualCheckForm(forms.Form):
 
 def _case_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.select_related(
-        "call__programme", "municipality__county", "case", "received_document__case", "submitted_by"
+        "call__programme",
+        "municipality__county",
+        "case",
+        "received_document__case",
+        "submitted_by",
+        "decision__letter_document__case",
     ).exclude(status="draft")
     return get_permitted_or_404(request.user, "casework.view_case", queryset, pk=pk)  # type: ignore[return-value]
 

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,6 +25,7 @@ from bidra.diarium.registration import register_document
 from bidra.programmes.models import Call
 
 from .letter import DecisionLetter, appeal_text, default_report_requirements, render_decision_letter
+from .letter import Outcome as LetterOutcome
 from .models import OUTCOME_ACTIONS, Decision, DecisionBatch, Outcome
 from .reasons import default_conditions, propose_reasons
 
@@ -174,8 +175,8 @@ def letter_for(decision: Decision, *, signer: Any, on: Any) -> DecisionLetter:
         addressee_administration=application.administration,
         addressee_contact=application.contact_name,
         application_title=application.title,
-        received_date=local_date(application.submitted_at),
-        outcome=decision.outcome,
+        received_date=local_date(application.submitted_at or decision.batch.created_at),
+        outcome=cast(LetterOutcome, decision.outcome),
         amount_granted=int(decision.amount),
         amount_requested=int(application.requested_amount or 0),
         reasons=decision.reasons,
@@ -226,6 +227,8 @@ def sign_batch(batch: DecisionBatch, *, by: Any, at: datetime | None = None) -> 
                 .select_related("case")
                 .get(pk=decision.application_id)
             )
+            if application.case is None:  # a decided application was always received and registered
+                raise PermissionDenied(_("Ärendet saknar diarienummer."))
             document = register_document(
                 application.case,
                 direction=Document.Direction.OUTGOING,

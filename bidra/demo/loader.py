@@ -36,6 +36,7 @@ from bidra.programmes.models import Call, Programme
 from bidra.programmes.seed import ensure_roma_programme
 
 from . import content
+from .decided import decide_spring_round
 
 NAMESPACE = uuid.UUID(content.START_KEY_NAMESPACE)
 COMPLETE = "bilagor"  # the last step: a draft that has reached it has answered everything
@@ -281,8 +282,13 @@ def period_of(spec: dict[str, Any], call: Call) -> tuple[date, date]:
 
 
 def fill(
-    application: Application, spec: dict[str, Any], *, contact_index: int, through: str = COMPLETE,
-    partial: Iterable[str] = (), at: datetime,
+    application: Application,
+    spec: dict[str, Any],
+    *,
+    contact_index: int,
+    through: str = COMPLETE,
+    partial: Iterable[str] = (),
+    at: datetime,
 ) -> None:
     """Answer the steps before ``through`` in full and, on ``through`` itself, the ``partial`` answers."""
     municipality = application.municipality
@@ -442,8 +448,14 @@ def load_open_round(call: Call, applicants: Applicants, now: datetime) -> int:
             call=call, municipality=applicants.municipalities[spec["code"]], by=user, start_key=key, at=started_at
         )
         through = spec["step"]
-        fill(application, spec, contact_index=45 + index, through=through, partial=spec["partial"],
-             at=started_at + timedelta(minutes=40))
+        fill(
+            application,
+            spec,
+            contact_index=45 + index,
+            through=through,
+            partial=spec["partial"],
+            at=started_at + timedelta(minutes=40),
+        )
         if spec.get("attachment"):
             attach_budget(application, by=user, at=started_at + timedelta(minutes=45))
         created += 1
@@ -462,12 +474,14 @@ class DemoSummary:
 
 def counts(calls: DemoCalls) -> dict[str, int]:
     demo = Application.objects.filter(call__in=calls.all())
-    spring = demo.filter(call=calls.spring, status=Status.SUBMITTED)
+    spring = demo.filter(call=calls.spring).exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
     return {
-        "submitted": demo.filter(status=Status.SUBMITTED).count(),
+        "submitted": demo.exclude(status__in=[Status.DRAFT, Status.WITHDRAWN]).count(),
         "drafts": demo.filter(status=Status.DRAFT).count(),
         "spring_submitted": spring.count(),
-        "open_submitted": demo.filter(call=calls.open, status=Status.SUBMITTED).count(),
+        "open_submitted": demo.filter(call=calls.open).exclude(status__in=[Status.DRAFT, Status.WITHDRAWN]).count(),
+        "granted": spring.filter(status__in=[Status.GRANTED, Status.PARTLY_GRANTED]).count(),
+        "refused": spring.filter(status=Status.REFUSED).count(),
         "spring_screening_failed": spring.filter(screening_outcome=ScreeningOutcome.FAILED).count(),
         "municipalities": len(set(spring.values_list("municipality_id", flat=True))),
         "national_areas": len(set(spring.values_list("municipality__national_area", flat=True))),
@@ -490,6 +504,7 @@ def load_demo(now: datetime | None = None) -> DemoSummary:
         created = load_spring_round(calls.spring, applicants)
         created += load_late_attempt(calls.spring, applicants)
         created += load_open_round(calls.open, applicants, now)
+        decide_spring_round(calls.spring, calls.autumn)
         return DemoSummary(calls, staff, applicants.listed(), created, counts(calls))
 
 
