@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from bidra.accounts.models import AgencyRole
 from bidra.allocation import services as allocation
+from bidra.audit.models import Event
 from bidra.decisions import services as decisions
 from bidra.payments import services
 from bidra.payments.bankgiro import normalise_bankgiro
@@ -97,3 +98,16 @@ def test_the_export_lists_approved_orders_in_whole_kronor(client, signed_call, f
     assert {row["bankgiro"] for row in rows} == {"5050-1055"}
     assert sum(Decimal(row["belopp"]) for row in rows) == sum(o.amount for o in PaymentOrder.objects.all())
     assert all(row["referens"].startswith("851-") for row in rows)
+
+
+@pytest.mark.django_db
+def test_finance_records_a_missing_bankgiro_and_it_is_logged(client, signed_call, finance):
+    order = PaymentOrder.objects.select_related("municipality").first()
+    PaymentDetails.objects.filter(municipality=order.municipality).delete()
+    client.force_login(finance)
+    client.post(f"/ekonomi/{order.pk}/bankgiro/", {"bankgiro": "5050-1056"})  # wrong check digit
+    assert not PaymentDetails.objects.filter(municipality=order.municipality).exists()
+    client.post(f"/ekonomi/{order.pk}/bankgiro/", {"bankgiro": "50501055"})
+    assert PaymentDetails.objects.get(municipality=order.municipality).bankgiro == "5050-1055"
+    assert Event.objects.filter(action="payment.bankgiro_set", after={"bankgiro": "5050-1055"}).exists()
+    services.approve(order, by=finance)

@@ -129,6 +129,7 @@ POST_ONLY = {
     "decisions:from_proposal": lambda o: f"/handlaggning/beslut/fran-forslag/{o['proposal'].pk}/",
     "decisions:sign": lambda o: f"/handlaggning/beslut/{o['batch'].pk}/signera/",
     "payments:act": lambda o: "/ekonomi/1/approve/",
+    "payments:bankgiro": lambda o: "/ekonomi/1/bankgiro/",
 }
 TOKEN_ROUTES = {"accounts:activate"}
 

@@ -1,5 +1,6 @@
 """Plain Swedish (or English) sentences for the optimiser's computed explanations and conflicts."""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from bidra.core.money import format_kronor
@@ -12,6 +13,15 @@ def _area(code: str | None) -> str:
     if code in NationalArea.values:
         return str(NationalArea(code).label)
     return code or ""
+
+
+def _num(value: float) -> str:
+    """A figure with two decimals in the reader's language (3,30 in Swedish)."""
+    return number_format(round(value, 2), 2)
+
+
+def area_label(code: str | None) -> str:
+    return _area(code)
 
 
 def conflict_text(conflict: Conflict, rules: dict) -> str:
@@ -45,10 +55,10 @@ def explanation_text(explanation: Explanation, rules: dict) -> str:
     """One or two sentences from the figures the optimiser computed."""
     e = explanation
     rank = (
-        _("Viktat värde %(score).2f, plats %(rank)s av %(count)s.")
-        % {"score": e.score, "rank": e.rank, "count": e.eligible_count}
+        _("Viktat värde %(score)s, plats %(rank)s av %(count)s.")
+        % {"score": _num(e.score), "rank": e.rank, "count": e.eligible_count}
         if e.rank is not None
-        else _("Viktat värde %(score).2f.") % {"score": e.score}
+        else _("Viktat värde %(score)s.") % {"score": _num(e.score)}
     )
     if e.funded:
         parts = [rank]
@@ -62,11 +72,13 @@ def explanation_text(explanation: Explanation, rules: dict) -> str:
         if e.needed_for:
             parts.append(_("Behövs för att uppfylla: %(what)s.") % {"what": conflicts_text(list(e.needed_for), rules)})
         elif e.value_lost is not None and e.value_lost >= 0:
-            parts.append(_("Utan den skulle förslagets samlade värde bli %(lost).2f lägre.") % {"lost": e.value_lost})
+            parts.append(
+                _("Utan den skulle förslagets samlade värde bli %(lost)s lägre.") % {"lost": _num(e.value_lost)}
+            )
         elif e.value_lost is not None:
             parts.append(
-                _("Låsningen kostar %(cost).2f i samlat värde jämfört med att lämna den utanför.")
-                % {"cost": -e.value_lost}
+                _("Låsningen kostar %(cost)s i samlat värde jämfört med att lämna den utanför.")
+                % {"cost": _num(-e.value_lost)}
             )
         return " ".join(parts)
     if e.reason == "below_min_score":
@@ -77,7 +89,7 @@ def explanation_text(explanation: Explanation, rules: dict) -> str:
         return _("Inget förslag kunde tas fram med de valda villkoren.")
     parts = [rank]
     if e.threshold_score is not None:
-        parts.append(_("Skulle beviljas vid ett viktat värde på minst %(score).2f.") % {"score": e.threshold_score})
+        parts.append(_("Skulle beviljas vid ett viktat värde på minst %(score)s.") % {"score": _num(e.threshold_score)})
     if e.threshold_amount is not None:
         parts.append(
             _("Skulle beviljas om det sökta beloppet var högst %(amount)s.")

@@ -16,7 +16,7 @@ from bidra.applications.models import Application
 from bidra.programmes.models import Call
 
 from . import optimiser, services
-from .explanations import conflicts_text, explanation_text
+from .explanations import area_label, conflicts_text, explanation_text
 from .forms import AdjustForm, RulesForm
 from .models import Proposal
 
@@ -57,6 +57,7 @@ def _rows(proposal: Proposal) -> list[dict]:
                 "amount": Decimal(proposal.amounts.get(cid, "0")),
                 "greedy": Decimal(proposal.greedy.get("amounts", {}).get(cid, "0")),
                 "explanation": explanation_text(_explanation(explained), proposal.rules) if explained else "",
+                "area": area_label(candidate["national_area"]),
             }
         )
     rows.sort(key=lambda row: (-row["amount"], -row["candidate"]["score"]))
@@ -115,6 +116,14 @@ def proposal_page(request: HttpRequest, call_slug: str) -> HttpResponse:
                 [optimiser.Conflict(**c) for c in selected.greedy.get("violations", [])], selected.rules
             ),
             summary=selected.result.get("summary", {}),
+            areas=[
+                (
+                    area_label(code),
+                    count,
+                    selected.greedy.get("summary", {}).get("funded_per_national_area", {}).get(code),
+                )
+                for code, count in selected.result.get("summary", {}).get("funded_per_national_area", {}).items()
+            ],
             greedy_summary=selected.greedy.get("summary", {}),
             is_latest=selected.pk == versions[0].pk,
             follow_up=getattr(call, "follow_up_round", None),

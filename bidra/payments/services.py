@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -18,10 +18,11 @@ from bidra.audit.workflow import transition
 from bidra.decisions.models import Decision, Outcome
 from bidra.programmes.models import Call
 
+from .bankgiro import normalise_bankgiro
 from .models import PaymentDetails, PaymentOrder
 from .workflow import PAYMENT_WORKFLOW, PaymentStatus
 
-label_actions({"payment.planned": _("Utbetalning planerad")})
+label_actions({"payment.planned": _("Utbetalning planerad"), "payment.bankgiro_set": _("Bankgiro ändrat")})
 
 
 def plan_payment_for(event: Event) -> None:
@@ -46,6 +47,28 @@ def plan_payment_for(event: Event) -> None:
         case_number=application.case_number,
         data={"amount": str(int(order.amount))},
     )
+
+
+def set_bankgiro(municipality: Any, bankgiro: str, *, by: Any) -> PaymentDetails:
+    """Record where a municipality is paid; the change is logged with the old and new number."""
+    if not by.has_perm("payments.approve"):
+        raise PermissionDenied
+    number = normalise_bankgiro(bankgiro)
+    with transaction.atomic():
+        details = PaymentDetails.objects.select_for_update().filter(municipality=municipality).first()
+        before = details.bankgiro if details else ""
+        details, _created = PaymentDetails.objects.update_or_create(
+            municipality=municipality, defaults={"bankgiro": number, "updated_at": timezone.now()}
+        )
+        record(
+            "payment.bankgiro_set",
+            actor=by,
+            target=details,
+            before={"bankgiro": before},
+            after={"bankgiro": number},
+            data={"municipality": municipality.code},
+        )
+    return details
 
 
 def approve(order: PaymentOrder, *, by: Any) -> PaymentOrder:

@@ -34,7 +34,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     _require(request, "payments.view")
     calls = Call.objects.filter(payment_orders__isnull=False).distinct().order_by("-closes_at")
     call = calls.filter(slug=request.GET.get("call")).first() or calls.first()
-    orders = PaymentOrder.objects.select_related("municipality", "approved_by").order_by("reference")
+    orders = PaymentOrder.objects.select_related("municipality__payment_details", "approved_by").order_by("reference")
     status = request.GET.get("status", "")
     if call is not None:
         orders = orders.filter(call=call)
@@ -73,6 +73,21 @@ def act(request: HttpRequest, order_id: int, action: str) -> HttpResponse:
     except (ValidationError, TransitionNotAllowed, PermissionDenied) as error:
         for message in getattr(error, "messages", [str(error) or _("Det går inte i utbetalningens nuvarande läge.")]):
             messages.error(request, message)
+    return redirect(f"{reverse('payments:overview')}?call={order.call.slug}")
+
+
+@login_required
+@require_POST
+def set_bankgiro(request: HttpRequest, order_id: int) -> HttpResponse:
+    _require(request, "payments.approve")
+    order = get_object_or_404(PaymentOrder.objects.select_related("municipality", "call"), pk=order_id)
+    try:
+        services.set_bankgiro(order.municipality, request.POST.get("bankgiro", ""), by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Bankgirot för %(name)s är sparat.") % {"name": order.municipality})
     return redirect(f"{reverse('payments:overview')}?call={order.call.slug}")
 
 
