@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "bidra.decisions",
     "bidra.payments",
     "bidra.casework",
+    "bidra.public",
+    "bidra.opendata",
+    "bidra.api",
     "bidra.demo",
     # Django and libraries.
     "django.contrib.admin",
@@ -145,6 +148,14 @@ PRIVATE_FILES_ROOT = Path(env("PRIVATE_FILES_ROOT", str(BASE_DIR / "var" / "priv
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Cache -----------------------------------------------------------------------------------
+# Per-process memory by default; set REDIS_URL (e.g. redis://127.0.0.1:6379/0) so that rate
+# limits and other cached counts are shared by every gunicorn worker.
+if env("REDIS_URL", ""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL", "")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

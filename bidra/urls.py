@@ -16,7 +16,9 @@ urlpatterns = [
     path("handlaggning/beslut/", include("bidra.decisions.urls")),
     path("handlaggning/", include("bidra.casework.urls")),
     path("ekonomi/", include("bidra.payments.urls")),
-    path("diarium/", include("bidra.diarium.urls")),
+    path("handlingar/", include("bidra.diarium.urls")),
+    path("opendata/", include("bidra.opendata.urls")),
+    path("", include("bidra.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

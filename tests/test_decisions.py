@@ -142,8 +142,8 @@ def test_the_applicant_downloads_the_decision_letter(client, batch, decision_mak
     client.force_login(owner)
     page = client.get(f"/ansokningar/{decision.application.pk}/").content.decode()
     stored = decision.letter_document.files.get()
-    assert f"/diarium/filer/{stored.pk}/" in page
-    response = client.get(f"/diarium/filer/{stored.pk}/")
+    assert f"/handlingar/filer/{stored.pk}/" in page
+    response = client.get(f"/handlingar/filer/{stored.pk}/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 

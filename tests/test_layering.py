@@ -17,6 +17,9 @@ LAYERS = [
     "decisions",
     "payments",
     "casework",
+    "public",
+    "opendata",
+    "api",
     "demo",
 ]
 GROUND_FLOOR = {"core", "municipalities", "accounts", "audit", "programmes"}

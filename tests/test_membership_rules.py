@@ -57,9 +57,9 @@ def test_another_municipality_gets_404_on_received_document_files(client, stockh
     application = services.submit(complete_draft.pk, by=stockholm_user).application
     stored = application.received_document.files.get()
     client.force_login(malmo_user)
-    assert client.get(f"/diarium/filer/{stored.pk}/").status_code == 404
+    assert client.get(f"/handlingar/filer/{stored.pk}/").status_code == 404
     client.force_login(stockholm_user)
-    assert client.get(f"/diarium/filer/{stored.pk}/").status_code == 200
+    assert client.get(f"/handlingar/filer/{stored.pk}/").status_code == 200
 
 
 @pytest.mark.django_db

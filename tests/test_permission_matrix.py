@@ -5,7 +5,9 @@ be added without deciding who may reach it. Statuses: 200 shown, 302 redirect (l
 anonymous visitors), 404 refused without revealing that the object exists.
 """
 
+import importlib
 import io
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -106,7 +108,7 @@ ROUTES = {
     ),
     "payments:export": (lambda o: "/ekonomi/export.csv", {"anonymous": LOGIN, "finance": 200, "default": 404}),
     "diarium:document_file": (
-        lambda o: f"/diarium/filer/{o['document_file'].pk}/",
+        lambda o: f"/handlingar/filer/{o['document_file'].pk}/",
         {"anonymous": LOGIN, "owner": 200, "other_municipality": 404, **STAFF},
     ),
 }
@@ -132,6 +134,17 @@ POST_ONLY = {
     "payments:bankgiro": lambda o: "/ekonomi/1/bankgiro/",
 }
 TOKEN_ROUTES = {"accounts:activate"}
+
+
+def _more_routes() -> None:
+    """Route tables kept beside the apps' own tests: tests/permission_routes_<app>.py with ROUTES/POST_ONLY."""
+    for path in sorted(Path(__file__).parent.glob("permission_routes_*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        ROUTES.update(getattr(module, "ROUTES", {}))
+        POST_ONLY.update(getattr(module, "POST_ONLY", {}))
+
+
+_more_routes()
 
 
 def route_names() -> set[str]:
