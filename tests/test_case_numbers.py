@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 
 from bidra.applications import services
@@ -75,3 +76,4 @@ def test_concurrent_submissions_get_unique_gap_free_numbers(open_call, reference
     serials = sorted(Case.objects.values_list("serial", flat=True))
     assert serials == list(range(1, count + 1))
     assert len(set(Case.objects.values_list("number", flat=True))) == count
+    call_command("verify_audit")  # concurrent events still form one unbroken chain

@@ -8,7 +8,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +18,8 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import Event, Notification
+from . import chain
+from .models import ChainHead, Event, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def record(
     ``at`` is the moment the act took effect when the caller judged it (a submission is
     judged at its arrival time); it defaults to now.
     """
-    event = Event.objects.create(
+    event = Event(
         occurred_at=at or timezone.now(),
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_label=actor_label(actor),
@@ -93,12 +94,27 @@ def record(
         after=after or {},
         data=data or {},
     )
+    _append_to_chain(event)
     recipients = list(notify)
     if recipients:
         _queue(event, recipients, template or action, context or {})
     for handler in _SUBSCRIBERS.get(action, ()):
         handler(event)
     return event
+
+
+def _append_to_chain(event: Event) -> None:
+    """Link the event to the chain under a row lock on the chain head, and save it."""
+    with transaction.atomic():
+        ChainHead.objects.bulk_create([ChainHead(pk=1)], ignore_conflicts=True)
+        head = ChainHead.objects.select_for_update().get(pk=1)
+        event.sequence = head.sequence + 1
+        event.prev_hash = head.hash
+        event.occurred_at = event.occurred_at.astimezone(UTC)
+        event.hash = chain.chain_hash(event.prev_hash, chain.event_fields(event))
+        event.save()
+        head.sequence, head.hash = event.sequence, event.hash
+        head.save(update_fields=["sequence", "hash"])
 
 
 def _queue(event: Event, recipients: list[Recipient], template: str, context: dict) -> None:

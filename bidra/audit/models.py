@@ -39,8 +39,26 @@ class AppendOnlyModel(models.Model):
         raise AppendOnlyError(f"{type(self).__name__} {self.pk} is a record and cannot be deleted.")
 
 
+class ChainHead(models.Model):
+    """The last link of the event chain; locked while an event is appended so links never fork."""
+
+    sequence = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"{self.sequence}: {self.hash[:12]}"
+
+
 class Event(AppendOnlyModel):
-    """Something that happened: who did what to which object, when, with the state before and after."""
+    """Something that happened: who did what to which object, when, with the state before and after.
+
+    Events form a hash chain (see bidra.audit.chain): ``sequence`` runs 1, 2, 3… without gaps
+    and ``hash`` covers the row and the previous row's hash.
+    """
+
+    sequence = models.PositiveBigIntegerField(unique=True, null=True, editable=False)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     occurred_at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
