@@ -7,14 +7,14 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell sha256sum requirements/lock.txt | cut -c1-12)
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test install sysdeps messages migrate lint typecheck test-sqlite test-postgres lock serve clean
+.PHONY: demo test install sysdeps browser-deps messages migrate lint typecheck test-sqlite test-postgres lock serve clean
 
 demo: install messages migrate ## Install, migrate, load the demo round and serve it
 	$(PY) manage.py load_demo
 	@echo "Serving Bidra on http://127.0.0.1:8000/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install messages lint typecheck test-sqlite test-postgres ## Lint, type-check, and the suite on SQLite and PostgreSQL
+test: install messages browser-deps lint typecheck test-sqlite test-postgres ## Lint, type-check, the suite on SQLite and PostgreSQL
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 install: sysdeps $(STAMP)
@@ -25,6 +25,14 @@ $(STAMP): requirements/lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+browser-deps: $(AXE) ## axe-core from the npm registry, at the version in tests/browser/package-lock.json
+
+$(AXE): tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
+	touch $(AXE)
 
 sysdeps: ## System packages (gettext for translations); installed with apt when possible
 	@sh scripts/sysdeps.sh
@@ -42,11 +50,11 @@ lint: install
 typecheck: install
 	$(VENV)/bin/mypy
 
-test-sqlite: install messages
+test-sqlite: install messages browser-deps
 	@echo "== Test suite on SQLite =="
 	env -u DATABASE_URL $(PY) -m pytest -n $(PYTEST_WORKERS) -q
 
-test-postgres: install messages
+test-postgres: install messages browser-deps
 	@echo "== Test suite on PostgreSQL =="
 	@sh scripts/test_postgres.sh $(PY) $(PYTEST_WORKERS)
 

@@ -3,8 +3,12 @@
 #   gettext: msgfmt, to compile the Swedish/English translations.
 #   pango (libpango-1.0-0, libpangoft2-1.0-0): WeasyPrint's text layout for PDF letters.
 #   poppler-utils: pdftotext, with which the tests read the PDFs back.
+#   chromium: the browser the Playwright tests drive (nothing is downloaded by the test tool).
+#   npm: installs axe-core from the npm registry for the accessibility checks.
 set -eu
 missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 if ! ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then
