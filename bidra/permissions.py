@@ -141,3 +141,9 @@ def visible_to(user: Any, queryset: QuerySet, municipality_field: str = "municip
     if is_agency_staff(user):
         return queryset
     return queryset.filter(**{f"{municipality_field}__in": municipality_ids_of(user)})
+
+
+def require(user: Any, permission: str) -> None:
+    """A global (not object-level) rule for a view; refusal looks like a missing page."""
+    if not user.has_perm(permission):
+        raise Http404

@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bidra.applications.models import Application
+from bidra.core.feedback import flash_form_errors, flash_refusal
+from bidra.permissions import require
 from bidra.programmes.models import Call
 
 from . import optimiser, services
@@ -21,14 +23,9 @@ from .forms import AdjustForm, RulesForm
 from .models import Proposal
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise Http404
-
-
 @login_required
 def calls(request: HttpRequest) -> HttpResponse:
-    _require(request, "allocation.view")
+    require(request.user, "allocation.view")
     rows = Call.objects.select_related("programme").annotate(
         assessed=Count("applications", filter=Q(applications__status="assessed")),
         received=Count("applications", filter=~Q(applications__status__in=["draft", "withdrawn"])),
@@ -72,7 +69,7 @@ def _conflicts(proposal: Proposal, key: str = "conflicts") -> str:
 
 @login_required
 def proposal_page(request: HttpRequest, call_slug: str) -> HttpResponse:
-    _require(request, "allocation.view")
+    require(request.user, "allocation.view")
     call = get_object_or_404(Call.objects.select_related("programme"), slug=call_slug)
     versions = list(call.proposals.select_related("created_by").order_by("-version"))
     selected = next((p for p in versions if str(p.version) == request.GET.get("v")), versions[0] if versions else None)
@@ -136,21 +133,18 @@ def _to_version(call_slug: str, version: int) -> HttpResponse:
 
 
 def _refuse(request: HttpRequest, error: Exception) -> None:
-    for message in getattr(error, "messages", [str(error)]):
-        messages.error(request, message)
+    flash_refusal(request, error)
 
 
 @login_required
 @require_POST
 def run(request: HttpRequest, call_slug: str) -> HttpResponse:
-    _require(request, "allocation.propose")
+    require(request.user, "allocation.propose")
     call = get_object_or_404(Call, slug=call_slug)
     candidates, _apps = services.candidates_for(call)
     form = RulesForm(request.POST, candidates=[(c.id, c.id) for c in candidates])
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return redirect("allocation:proposal", call_slug=call.slug)
     data = form.cleaned_data
     share = data.get("max_share_per_municipality")
@@ -177,13 +171,11 @@ def run(request: HttpRequest, call_slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def adjust(request: HttpRequest, call_slug: str, version: int) -> HttpResponse:
-    _require(request, "allocation.propose")
+    require(request.user, "allocation.propose")
     proposal = get_object_or_404(Proposal, call__slug=call_slug, version=version)
     form = AdjustForm(request.POST, candidate_ids=[c["id"] for c in proposal.candidates])
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return _to_version(call_slug, version)
     try:
         new = services.adjust(proposal, by=request.user, amounts=form.amounts(), note=form.cleaned_data["note"])
@@ -197,7 +189,7 @@ def adjust(request: HttpRequest, call_slug: str, version: int) -> HttpResponse:
 @login_required
 @require_POST
 def carry(request: HttpRequest, call_slug: str, version: int) -> HttpResponse:
-    _require(request, "allocation.propose")
+    require(request.user, "allocation.propose")
     proposal = get_object_or_404(Proposal, call__slug=call_slug, version=version)
     try:
         follow_up = services.carry_leftover(proposal, by=request.user)

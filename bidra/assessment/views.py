@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from bidra.applications.models import Application
 from bidra.audit.workflow import TransitionNotAllowed
 from bidra.core import files
+from bidra.core.feedback import flash_form_errors, flash_refusal
 from bidra.permissions import get_permitted_or_404
 
 from . import services
@@ -30,13 +31,10 @@ def _back(pk: int, anchor: str = "") -> HttpResponse:
 
 
 def _refused(request: HttpRequest, error: Exception) -> None:
-    if isinstance(error, ValidationError):
-        for message in error.messages:
-            messages.error(request, message)
-    elif isinstance(error, TransitionNotAllowed):
+    if isinstance(error, TransitionNotAllowed):
         messages.error(request, _("Det går inte i ärendets nuvarande läge."))
     else:
-        messages.error(request, str(error) or _("Du får inte göra det i det här ärendet."))
+        flash_refusal(request, error, _("Du får inte göra det i det här ärendet."))
 
 
 @login_required
@@ -60,9 +58,7 @@ def declare(request: HttpRequest, pk: int) -> HttpResponse:
     application = _case(request, pk)
     form = ConflictForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return _back(pk, "#jav")
     try:
         services.declare_conflict(
@@ -128,9 +124,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     application = _case(request, pk)
     form = RequestForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        flash_form_errors(request, form)
         return _back(pk, "#begaran")
     try:
         services.ask_applicant(application, by=request.user, **form.cleaned_data)

@@ -18,19 +18,14 @@ from bidra.applications.workflow import APPLICATION_WORKFLOW, OPEN_CASE
 from bidra.assessment import services as assessment_services
 from bidra.assessment.forms import AssignForm, ConflictForm, RequestForm
 from bidra.audit.models import Event
-from bidra.permissions import get_permitted_or_404
+from bidra.permissions import get_permitted_or_404, require
 
 from .worklist import PAGE_SIZE, WorklistFilter, apply_filters, ordered, received_applications, totals
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise Http404
-
-
 @login_required
 def worklist(request: HttpRequest) -> HttpResponse:
-    _require(request, "casework.view_worklist")
+    require(request.user, "casework.view_worklist")
     form = WorklistFilter(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     queryset = apply_filters(received_applications(), data)

@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bidra.allocation.models import Proposal
+from bidra.core.feedback import flash_refusal
+from bidra.permissions import require
 
 from . import services
 from .forms import DecisionForm
@@ -17,21 +19,15 @@ from .letter import render_decision_letter
 from .models import Decision, DecisionBatch
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise Http404
-
-
 @login_required
 @require_POST
 def from_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
-    _require(request, "decisions.draft")
+    require(request.user, "decisions.draft")
     proposal = get_object_or_404(Proposal, pk=proposal_id)
     try:
         batch = services.draft_from_proposal(proposal, by=request.user)
     except (PermissionDenied, ValidationError) as error:
-        for message in getattr(error, "messages", [str(error)]):
-            messages.error(request, message)
+        flash_refusal(request, error)
         return redirect("allocation:proposal", call_slug=proposal.call.slug)
     messages.success(request, _("Beslutsutkast är framtagna."))
     return redirect("decisions:batch", batch_id=batch.pk)
@@ -39,14 +35,14 @@ def from_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 def batches(request: HttpRequest) -> HttpResponse:
-    _require(request, "decisions.view")
+    require(request.user, "decisions.view")
     rows = DecisionBatch.objects.select_related("call", "presenter", "signed_by").order_by("-created_at")
     return render(request, "decisions/batches.html", {"batches": rows})
 
 
 @login_required
 def batch_page(request: HttpRequest, batch_id: int) -> HttpResponse:
-    _require(request, "decisions.view")
+    require(request.user, "decisions.view")
     batch = get_object_or_404(DecisionBatch.objects.select_related("call", "presenter", "signed_by"), pk=batch_id)
     decisions = batch.decisions.select_related("application__municipality", "application__case", "letter_document")
     obstacles = services.signing_obstacles(batch, request.user) if batch.state == DecisionBatch.State.DRAFT else []
@@ -66,7 +62,7 @@ def batch_page(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 @login_required
 def edit(request: HttpRequest, batch_id: int, decision_id: int) -> HttpResponse:
-    _require(request, "decisions.draft")
+    require(request.user, "decisions.draft")
     decision = get_object_or_404(
         Decision.objects.select_related("batch", "application__municipality", "application__case"),
         pk=decision_id,
@@ -103,7 +99,7 @@ def edit(request: HttpRequest, batch_id: int, decision_id: int) -> HttpResponse:
 @login_required
 def preview(request: HttpRequest, batch_id: int, decision_id: int) -> HttpResponse:
     """The letter as it would look if signed now by the viewer (not registered)."""
-    _require(request, "decisions.view")
+    require(request.user, "decisions.view")
     decision = get_object_or_404(Decision.objects.select_related("batch__presenter"), pk=decision_id, batch_id=batch_id)
     letter = services.letter_for(decision, signer=request.user, on=timezone.localdate())
     response = HttpResponse(render_decision_letter(letter), content_type="application/pdf")
@@ -115,7 +111,7 @@ def preview(request: HttpRequest, batch_id: int, decision_id: int) -> HttpRespon
 @login_required
 @require_POST
 def sign(request: HttpRequest, batch_id: int) -> HttpResponse:
-    _require(request, "decisions.sign")
+    require(request.user, "decisions.sign")
     batch = get_object_or_404(DecisionBatch, pk=batch_id)
     try:
         services.sign_batch(batch, by=request.user)

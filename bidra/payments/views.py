@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bidra.audit.workflow import TransitionNotAllowed
+from bidra.core.feedback import flash_refusal
 from bidra.core.forms import BidraForm
+from bidra.permissions import require
 from bidra.programmes.models import Call
 
 from . import services
@@ -24,14 +26,9 @@ class StopForm(BidraForm):
     reason = forms.CharField(label=gettext_lazy("Skäl för stopp"), max_length=500)
 
 
-def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise Http404
-
-
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    _require(request, "payments.view")
+    require(request.user, "payments.view")
     calls = Call.objects.filter(payment_orders__isnull=False).distinct().order_by("-closes_at")
     call = calls.filter(slug=request.GET.get("call")).first() or calls.first()
     orders = PaymentOrder.objects.select_related("municipality__payment_details", "approved_by").order_by("reference")
@@ -59,7 +56,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def act(request: HttpRequest, order_id: int, action: str) -> HttpResponse:
-    _require(request, "payments.approve")
+    require(request.user, "payments.approve")
     order = get_object_or_404(PaymentOrder, pk=order_id)
     try:
         if action == "approve":
@@ -71,15 +68,14 @@ def act(request: HttpRequest, order_id: int, action: str) -> HttpResponse:
         else:
             raise Http404
     except (ValidationError, TransitionNotAllowed, PermissionDenied) as error:
-        for message in getattr(error, "messages", [str(error) or _("Det går inte i utbetalningens nuvarande läge.")]):
-            messages.error(request, message)
+        flash_refusal(request, error, _("Det går inte i utbetalningens nuvarande läge."))
     return redirect(f"{reverse('payments:overview')}?call={order.call.slug}")
 
 
 @login_required
 @require_POST
 def set_bankgiro(request: HttpRequest, order_id: int) -> HttpResponse:
-    _require(request, "payments.approve")
+    require(request.user, "payments.approve")
     order = get_object_or_404(PaymentOrder.objects.select_related("municipality", "call"), pk=order_id)
     try:
         services.set_bankgiro(order.municipality, request.POST.get("bankgiro", ""), by=request.user)
@@ -93,7 +89,7 @@ def set_bankgiro(request: HttpRequest, order_id: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    _require(request, "payments.approve")
+    require(request.user, "payments.approve")
     call = Call.objects.filter(slug=request.GET.get("call")).first()
     response = HttpResponse(services.approved_orders_csv(call), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="attesterade-utbetalningar.csv"'
