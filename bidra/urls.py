@@ -18,6 +18,7 @@ urlpatterns = [
     path("ekonomi/", include("bidra.payments.urls")),
     path("handlingar/", include("bidra.diarium.urls")),
     path("opendata/", include("bidra.opendata.urls")),
+    path("api/", include("bidra.api.urls")),
     path("", include("bidra.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
