@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "rules",
+    "ninja",  # serves the API docs' assets from our own static files, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,14 @@ if env("REDIS_URL", ""):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL", "")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- API ---------------------------------------------------------------------------------------
+API_ANON_RATE = env("API_ANON_RATE", "120/m")  # public endpoints, per client address
+if env("NINJA_NUM_PROXIES", ""):
+    NINJA_NUM_PROXIES = int(env("NINJA_NUM_PROXIES", "0"))  # 1 behind one reverse proxy: trust X-Forwarded-For
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@lansstyrelsen.example")
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", "oppnadata@lansstyrelsen.example")
+GIVING360_PREFIX = env("GIVING360_PREFIX", "360G-bidra")
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
