@@ -1,5 +1,7 @@
 """The event log is a hash chain: verify_audit proves it and names the first tampered row."""
 
+from itertools import pairwise
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -17,7 +19,7 @@ def events(db):
 
 def test_events_are_linked_in_sequence(events):
     assert [e.sequence for e in events] == [1, 2, 3, 4, 5]
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(events, events[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in pairwise(events))
     assert len({e.hash for e in events}) == 5
 
 
