@@ -121,6 +121,12 @@ RULES: dict[str, rules.Predicate] = {
     "diarium.view_case": agency_staff | party_to_case,
     # Accounts
     "accounts.invite_colleague": admin_of_municipality | administrator,
+    # Follow-up (read only)
+    "followup.view": agency_staff,
+    # --- Reports and reclaims (bidra.reports): add rules here ---
+    # --- end reports ---
+    # --- Network and status descriptions (bidra.network): add rules here ---
+    # --- end network ---
 }
 
 for _name, _predicate in RULES.items():
