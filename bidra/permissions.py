@@ -15,6 +15,7 @@ from django.http import Http404
 from bidra.accounts.identity import admin_municipality_ids_of, has_role, is_agency_staff, municipality_ids_of
 from bidra.accounts.models import AgencyRole
 from bidra.assessment.services import has_conflict, has_declared_no_conflict
+from bidra.network import rules as network_rules
 
 
 # --- Predicates -----------------------------------------------------------------------------
@@ -124,8 +125,18 @@ RULES: dict[str, rules.Predicate] = {
     # Follow-up (read only)
     "followup.view": agency_staff,
     # --- Reports and reclaims (bidra.reports): add rules here ---
+    "reports.view": member_of_applicant,  # the municipality's own report (object: a Report)
+    "reports.submit": member_of_applicant,
+    "reports.view_all": agency_staff,
+    "reports.review": case_officer,
+    "reports.propose_reclaim": case_officer,
+    "reports.sign_reclaim": decision_maker,  # plus four eyes and no jäv, checked per case by the service
+    "reports.track_reclaim": role(AgencyRole.FINANCE),
     # --- end reports ---
     # --- Network and status descriptions (bidra.network): add rules here ---
+    "network.view": agency_staff,
+    "network.manage": role(AgencyRole.ANALYST),
+    "network.respond": network_rules.respondent_of,
     # --- end network ---
 }
 

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,6 +20,7 @@ from bidra.assessment import services as assessment_services
 from bidra.assessment.forms import AssignForm, ConflictForm, RequestForm
 from bidra.audit.models import Event
 from bidra.permissions import get_permitted_or_404, require
+from bidra.reports.selectors import overdue_application_ids
 
 from .worklist import PAGE_SIZE, WorklistFilter, apply_filters, ordered, received_applications, totals
 
@@ -41,7 +43,13 @@ def worklist(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "casework/worklist.html",
-        {"form": form, "page": page, "totals": figures, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "totals": figures,
+            "query": query.urlencode(),
+            "overdue": overdue_application_ids(timezone.localdate()),
+        },
     )
 
 

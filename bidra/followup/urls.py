@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "followup"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/<int:year>/", views.year_report, name="report"),
+    path("<slug:slug>/<int:year>/rapport.pdf", views.year_report_pdf, name="report_pdf"),
+]

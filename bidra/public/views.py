@@ -20,6 +20,7 @@ from bidra.applications.models import TargetGroup
 from bidra.diarium.models import Case, Document
 from bidra.municipalities.models import Municipality
 from bidra.programmes.models import Area, Criterion, Programme
+from bidra.reports.models import Report
 
 from . import grants as public
 from .forms import DiariumFilter, MapFilter
@@ -154,11 +155,17 @@ def grant(request: HttpRequest, case_number: str) -> HttpResponse:
             "application": application,
             "programme": application.call.programme,
             "target_groups": target_groups,
-            # The grantee's report is published here once the agency has approved it (a later
-            # feature): its public summary goes in this variable. Until then there is none.
-            "public_report": None,
+            # The grantee's report is published once the agency has approved it.
+            "public_report": approved_public_report(decision),
         },
     )
+
+
+def approved_public_report(decision) -> dict | None:
+    report = Report.objects.filter(decision=decision, status="approved").first()
+    if report is None or not report.public_summary.strip():
+        return None
+    return {"summary": report.public_summary, "approved_at": report.approved_at}
 
 
 # --- The map ------------------------------------------------------------------------------------
