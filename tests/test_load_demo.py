@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from bidra.accounts.models import Membership, StaffRole, User
 from bidra.allocation.models import Proposal
@@ -23,8 +24,11 @@ from bidra.core.stockholm import local
 from bidra.decisions.models import Decision, DecisionBatch
 from bidra.demo import content, loader
 from bidra.diarium.models import Case, Document
+from bidra.network.models import Response
 from bidra.payments.models import PaymentOrder
 from bidra.programmes.models import Call
+from bidra.reports.models import Reclaim, Report
+from bidra.reports.selectors import overdue_application_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +194,12 @@ def test_the_spring_round_is_decided_and_paid(private_root):
     assert ApplicantRequest.objects.filter(application__call=spring, state="answered").count() == 1
     assert ApplicantRequest.objects.filter(application__call=spring, state="open").count() == 1
     assert ConflictDeclaration.objects.filter(application__call=spring, has_conflict=True).count() == 1
+
+
+def test_reports_a_reclaim_and_status_descriptions_follow_the_decisions(private_root):
+    statuses = set(Report.objects.values_list("status", flat=True))
+    assert {"submitted", "approved"} <= statuses
+    assert overdue_application_ids(timezone.localdate())  # some grantees have not reported
+    assert Reclaim.objects.filter(status="paid_back").count() == 1
+    assert Response.objects.filter(survey_year__year=2025, status="submitted", municipality__isnull=False).count() >= 20
+    assert Response.objects.filter(survey_year__year=2024, status="submitted").exists()  # comparable over years

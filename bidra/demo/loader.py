@@ -37,6 +37,7 @@ from bidra.programmes.seed import ensure_roma_programme
 
 from . import content
 from .decided import decide_spring_round
+from .followup_round import describe_status, report_on_spring_round
 
 NAMESPACE = uuid.UUID(content.START_KEY_NAMESPACE)
 COMPLETE = "bilagor"  # the last step: a draft that has reached it has answered everything
@@ -505,6 +506,8 @@ def load_demo(now: datetime | None = None) -> DemoSummary:
         created += load_late_attempt(calls.spring, applicants)
         created += load_open_round(calls.open, applicants, now)
         decide_spring_round(calls.spring, calls.autumn)
+        report_on_spring_round(calls.spring)
+        describe_status()
         return DemoSummary(calls, staff, applicants.listed(), created, counts(calls))
 
 
