@@ -15,6 +15,7 @@ from bidra.followup import charts, figures
 from bidra.municipalities.models import Municipality
 from bidra.payments.models import PaymentOrder
 from bidra.programmes.models import Call
+from bidra.reports.models import Reclaim, Report
 
 from .helpers import make_staff
 
@@ -112,10 +113,7 @@ def dataset(programme):
 
 @pytest.fixture
 def follow_up(dataset, programme):
-    """Adds reports and reclaims when the reports app provides them."""
-    if not figures.reports_available():
-        return dataset
-    from bidra.reports.models import Reclaim, Report
+    """Adds reports and reclaims."""
 
     officer = make_staff("reclaim@lst.test", AgencyRole.CASE_OFFICER)
     for status, amount in (("claimed", 50_000), ("draft", 10_000), ("paid_back", 5_000)):
@@ -150,9 +148,8 @@ def test_key_figures_match_hand_computed_sums(follow_up, programme):
     assert (totals.grants, totals.granted) == (2, 500_000)  # refusal is not a grant
     assert totals.paid == 300_000
     assert totals.municipalities == 2
-    if figures.reports_available():
-        assert totals.reclaimed == 55_000  # claimed + paid back; the draft reclaim does not count
-        assert (totals.reports_received, totals.reports_approved) == (1, 1)
+    assert totals.reclaimed == 55_000  # claimed + paid back; the draft reclaim does not count
+    assert (totals.reports_received, totals.reports_approved) == (1, 1)
 
 
 @pytest.mark.django_db
@@ -195,8 +192,7 @@ def test_breakdowns_count_the_full_amount_under_each_area(follow_up, programme):
     assert sum(main.values()) == 500_000
     groups = figures.breakdown(programme, 2024, "skr_group")
     assert sum(g.granted for g in groups) == 500_000 and all(g.label for g in groups)
-    if figures.reports_available():
-        assert by_county["Stockholms län"].reclaimed == 55_000
+    assert by_county["Stockholms län"].reclaimed == 55_000
 
 
 @pytest.mark.django_db
@@ -220,10 +216,9 @@ def test_grant_table_and_results(follow_up, programme):
     assert (rows["Stockholm"].granted, rows["Stockholm"].paid) == (300_000, 300_000)
     assert (rows["Malmö"].granted, rows["Malmö"].paid) == (200_000, 0)
     assert rows["Stockholm"].case_number.startswith("851-")
-    if figures.reports_available():
-        assert rows["Stockholm"].reclaimed == 55_000
-        assert rows["Stockholm"].report_status == "Godkänd"
-        assert [r.results for r in report.approved_results] == ["Närvaron i skolan ökade."]
+    assert rows["Stockholm"].reclaimed == 55_000
+    assert rows["Stockholm"].report_status == "Godkänd"
+    assert [r.results for r in report.approved_results] == ["Närvaron i skolan ökade."]
 
 
 def test_charts_are_accessible_and_escape_labels():
@@ -234,3 +229,24 @@ def test_charts_are_accessible_and_escape_labels():
     assert "200\u00a0000\u00a0kr" in svg
     grouped = charts.grouped_bar_chart("År", "Jämförelse", ["Beviljat"], [("2024", [5]), ("2023", [3])])
     assert grouped.count("<rect") == 4  # two legend keys, two bars
+
+
+@pytest.mark.django_db
+def test_the_network_and_its_meetings_in_the_year(reference_data):
+    from datetime import date
+
+    from bidra.network.models import Meeting, NetworkMember
+
+    stockholm, malmo, kiruna = (Municipality.objects.get(code=c) for c in ("0180", "1280", "2584"))
+    NetworkMember.objects.create(municipality=stockholm, member_since=date(2012, 1, 1))
+    NetworkMember.objects.create(municipality=malmo, member_since=date(2024, 6, 1))
+    spring = Meeting.objects.create(date=date(2024, 3, 1), kind="experience_day", topic="Erfarenhetsdag")
+    spring.municipalities.set([stockholm, malmo])
+    later = Meeting.objects.create(date=date(2024, 9, 1), kind="learning", topic="Lärandeträff")
+    later.municipalities.set([stockholm, kiruna])
+    Meeting.objects.create(date=date(2023, 9, 1), kind="learning", topic="Förra året")
+    network = figures.network_figures(2024)
+    assert (network.members, network.new_members) == (2, 1)
+    assert [m.topic for m in network.meetings] == ["Erfarenhetsdag", "Lärandeträff"]
+    assert [m.participants for m in network.meetings] == [2, 2]
+    assert network.municipalities_in_meetings == 3

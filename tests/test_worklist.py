@@ -123,3 +123,12 @@ def test_an_officer_records_the_manual_statutory_duty_check(client, officer, ana
         "Insatsen går utöver skollagens krav."
         in client.get(f"/handlaggning/arenden/{application.pk}/").content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_overdue_reports_are_flagged_in_the_work_list(client, officer, received, monkeypatch):
+    overdue = received["1280"]
+    monkeypatch.setattr("bidra.casework.views.overdue_application_ids", lambda today: {overdue.pk})
+    client.force_login(officer)
+    page = client.get("/handlaggning/").content.decode()
+    assert page.count("Redovisning försenad") == 1

@@ -10,7 +10,15 @@ from bidra.core.stockholm import at
 from bidra.decisions.models import Decision
 from bidra.municipalities.models import Municipality
 from bidra.network import surveys
-from bidra.network.models import Question, Response, SurveyYear
+from bidra.network.models import (
+    AssignmentDeadline,
+    GovernmentAssignment,
+    KnowledgeMaterial,
+    Meeting,
+    Question,
+    Response,
+    SurveyYear,
+)
 from bidra.network.seed import seed_network, seed_survey_year
 from bidra.programmes.models import Call
 from bidra.reports import services as reports
@@ -90,9 +98,51 @@ def _answer_value(question: Question, rng: random.Random, year: int):
     return rng.randint(0, 6) + (1 if year == 2025 else 0)
 
 
+def network_activity() -> None:
+    """Meetings of the network, knowledge material and the government assignments (idempotent)."""
+    members = list(Municipality.objects.filter(network_member__isnull=False).order_by("name"))
+    meetings = [
+        (date(2024, 3, 14), Meeting.Kind.EXPERIENCE_DAY, "Brobyggare i skola och socialtjänst", members[:14]),
+        (date(2024, 5, 22), Meeting.Kind.CONSULTATION, "Samråd om bostadsfrågor med romska företrädare", members[3:9]),
+        (date(2024, 10, 8), Meeting.Kind.LEARNING, "Uppföljning av insatser med statsbidrag", members[8:20]),
+        (date(2025, 4, 2), Meeting.Kind.EXPERIENCE_DAY, "Hälsoinspiratörer och samverkan med regionen", members[:16]),
+    ]
+    for on, kind, topic, participants in meetings:
+        meeting, created = Meeting.objects.get_or_create(date=on, topic=topic, defaults={"kind": kind})
+        if created:
+            meeting.municipalities.set(participants)
+    for title, kind, description in [
+        (
+            "Filmreportage om romsk inkludering",
+            KnowledgeMaterial.Kind.FILM,
+            "Korta filmer från kommuner som arbetar med brobyggare och samråd.",
+        ),
+        (
+            "Poddavsnitt för anställda i offentlig sektor",
+            KnowledgeMaterial.Kind.PODCAST,
+            "Samtal om bemötande, rättigheter och långsiktigt arbete.",
+        ),
+        ("Skolbok om antiziganism", KnowledgeMaterial.Kind.BOOK, "Undervisningsmaterial för grundskolan."),
+    ]:
+        KnowledgeMaterial.objects.get_or_create(title=title, defaults={"kind": kind, "description": description})
+    assignment, created = GovernmentAssignment.objects.get_or_create(
+        title="Samordna och följa upp strategin för romsk inkludering",
+        defaults={
+            "period_start": date(2024, 1, 1),
+            "period_end": date(2027, 12, 31),
+            "description": "Årlig rapport om arbetet i kommunerna och nulägesbeskrivningar.",
+        },
+    )
+    if created:
+        for year in (2025, 2026, 2027):
+            AssignmentDeadline.objects.create(assignment=assignment, due_on=date(year, 4, 15), what="Årsrapport")
+        AssignmentDeadline.objects.create(assignment=assignment, due_on=date(2026, 12, 15), what="Nulägesbeskrivning")
+
+
 def describe_status(years: tuple[int, ...] = (2024, 2025)) -> bool:
     """The network, and status descriptions answered by most network municipalities in two years."""
     seed_network()
+    network_activity()
     if SurveyYear.objects.filter(year=years[-1], responses__status=Response.Status.SUBMITTED).exists():
         return False
     rng = random.Random(2025)

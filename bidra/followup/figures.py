@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
@@ -34,23 +34,16 @@ from django.utils.translation import gettext as _
 from bidra.applications.models import Application
 from bidra.decisions.models import Decision, DecisionBatch
 from bidra.municipalities.models import Municipality, NationalArea, SkrMainGroup
+from bidra.network.models import Meeting, NetworkMember
 from bidra.payments.models import PaymentOrder
 from bidra.payments.workflow import PaymentStatus
 from bidra.programmes.models import Call, Programme
-
-try:  # the reports app (redovisning, återkrav) may not define its models yet
-    from bidra.reports.models import Reclaim, Report
-except ImportError:  # pragma: no cover - only while bidra.reports is being built
-    Reclaim = Report = None  # type: ignore[assignment,misc]
+from bidra.reports.models import Reclaim, Report
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 RECLAIMED_STATUSES = ("claimed", "paid_back")
 REPORTED_STATUSES = ("submitted", "approved")
 NO_AREA = "__none__"
-
-
-def reports_available() -> bool:
-    return Reclaim is not None and Report is not None
 
 
 # --- Results --------------------------------------------------------------------------------------
@@ -152,7 +145,7 @@ class FollowupFigures:
     approved_results: list[ResultText]
     grants: list[GrantRow]
     comparison: list[Change] = field(default_factory=list)
-    reports_available: bool = True
+    network: NetworkFigures | None = None
 
 
 # --- Helpers ---------------------------------------------------------------------------------------
@@ -223,16 +216,14 @@ def key_figures(programme: Programme, year: int) -> KeyFigures:
         wc_s=Sum("amount", filter=women_children_q()),
     )
     paid = PaymentOrder.objects.filter(decision__in=grants, status=PaymentStatus.PAID).aggregate(s=Sum("amount"))
-    reclaimed = reports_received = reports_approved = None
-    if reports_available():
-        reclaimed = kr(
-            Reclaim.objects.filter(decision__in=grants, status__in=RECLAIMED_STATUSES).aggregate(s=Sum("amount"))["s"]
-        )
-        reports = Report.objects.filter(decision__in=grants).aggregate(
-            received=Count("id", filter=Q(status__in=REPORTED_STATUSES)),
-            approved=Count("id", filter=Q(status="approved")),
-        )
-        reports_received, reports_approved = reports["received"], reports["approved"]
+    reclaimed = kr(
+        Reclaim.objects.filter(decision__in=grants, status__in=RECLAIMED_STATUSES).aggregate(s=Sum("amount"))["s"]
+    )
+    reports = Report.objects.filter(decision__in=grants).aggregate(
+        received=Count("id", filter=Q(status__in=REPORTED_STATUSES)),
+        approved=Count("id", filter=Q(status="approved")),
+    )
+    reports_received, reports_approved = reports["received"], reports["approved"]
     return KeyFigures(
         applications=received["n"],
         applied=kr(received["s"]),
@@ -326,14 +317,12 @@ def breakdown(programme: Programme, year: int, dimension: str) -> list[GroupFigu
         dimension,
         s=Sum("amount"),
     )
-    reclaimed: dict[str, dict] = {}
-    if reports_available():
-        reclaimed = _grouped(
-            Reclaim.objects.filter(decision__in=grants, status__in=RECLAIMED_STATUSES),
-            "decision__application__",
-            dimension,
-            s=Sum("amount"),
-        )
+    reclaimed = _grouped(
+        Reclaim.objects.filter(decision__in=grants, status__in=RECLAIMED_STATUSES),
+        "decision__application__",
+        dimension,
+        s=Sum("amount"),
+    )
     keys = {**applied, **granted}
     groups = [
         GroupFigures(
@@ -353,8 +342,6 @@ def breakdown(programme: Programme, year: int, dimension: str) -> list[GroupFigu
 
 # --- Reports and the grant table -------------------------------------------------------------------
 def approved_results(programme: Programme, year: int) -> list[ResultText]:
-    if not reports_available():
-        return []
     reports = (
         Report.objects.filter(decision__in=grants_of(programme, year), status="approved")
         .select_related("decision__application__municipality", "decision__application__case")
@@ -378,23 +365,20 @@ def grant_rows(programme: Programme, year: int) -> list[GrantRow]:
         .prefetch_related("application__areas")
         .order_by("application__case__number", "id")
     )
-    reclaimed: dict[int, int] = {}
-    statuses: dict[int, str] = {}
-    if reports_available():
-        reclaimed = {
-            row["decision"]: kr(row["s"])
-            for row in Reclaim.objects.filter(decision__in=grants_of(programme, year), status__in=RECLAIMED_STATUSES)
-            .values("decision")
-            .annotate(s=Sum("amount"))
-            .order_by()
-        }
-        report_labels = dict(Report._meta.get_field("status").choices or [])
-        statuses = {
-            decision_id: str(report_labels.get(status, status))
-            for decision_id, status in Report.objects.filter(decision__in=grants_of(programme, year)).values_list(
-                "decision", "status"
-            )
-        }
+    reclaimed = {
+        row["decision"]: kr(row["s"])
+        for row in Reclaim.objects.filter(decision__in=grants_of(programme, year), status__in=RECLAIMED_STATUSES)
+        .values("decision")
+        .annotate(s=Sum("amount"))
+        .order_by()
+    }
+    report_labels = dict(Report._meta.get_field("status").choices or [])
+    statuses = {
+        decision_id: str(report_labels.get(status, status))
+        for decision_id, status in Report.objects.filter(decision__in=grants_of(programme, year)).values_list(
+            "decision", "status"
+        )
+    }
     rows = []
     for decision in grants:
         application = decision.application
@@ -408,7 +392,7 @@ def grant_rows(programme: Programme, year: int) -> list[GrantRow]:
                 areas=[str(area) for area in application.areas.all()],
                 granted=kr(decision.amount),
                 paid=kr(payment.amount) if payment is not None and payment.status == PaymentStatus.PAID else 0,
-                reclaimed=reclaimed.get(decision.pk, 0) if reports_available() else None,
+                reclaimed=reclaimed.get(decision.pk, 0),
                 report_status=statuses.get(decision.pk, ""),
                 women_children=application.involves_women_and_children,
             )
@@ -433,7 +417,35 @@ def compute(programme: Programme, year: int) -> FollowupFigures:
         approved_results=approved_results(programme, year),
         grants=grant_rows(programme, year),
         comparison=comparison(totals, previous),
-        reports_available=reports_available(),
+        network=network_figures(year),
+    )
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    date: date
+    kind: str
+    topic: str
+    participants: int
+
+
+@dataclass(frozen=True)
+class NetworkFigures:
+    """The municipal network and its activity in the year."""
+
+    members: int
+    new_members: int
+    meetings: list[MeetingRow]
+    municipalities_in_meetings: int
+
+
+def network_figures(year: int) -> NetworkFigures:
+    meetings = Meeting.objects.filter(date__year=year).annotate(n=Count("municipalities")).order_by("date")
+    return NetworkFigures(
+        members=NetworkMember.objects.count(),
+        new_members=NetworkMember.objects.filter(member_since__year=year).count(),
+        meetings=[MeetingRow(m.date, m.get_kind_display(), m.topic, m.n) for m in meetings],
+        municipalities_in_meetings=Municipality.objects.filter(network_meetings__date__year=year).distinct().count(),
     )
 
 
