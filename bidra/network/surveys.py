@@ -150,6 +150,8 @@ def recipients_for(response: Response) -> list[Recipient]:
             known = {user.email.lower() for user in users}
             found += [Recipient(email=c.email) for c in member.contacts.all() if c.email.lower() not in known]
         return found
+    if response.agency is None:
+        return []
     return [Recipient.for_user(contact.user) for contact in response.agency.contacts.select_related("user")]
 
 
@@ -197,7 +199,7 @@ class ComparisonRow:
 
 
 def _key(question: Question) -> tuple[str, str]:
-    return (question.area.code if question.area_id else "", question.code)
+    return (question.area.code if question.area is not None else "", question.code)
 
 
 def _submitted_values(survey: SurveyYear, code: str | None) -> dict[tuple[str, str, str], Any]:

@@ -1,5 +1,6 @@
 """Reports: drafts, submission to the diarium, review; reminders; reclaims with four-eyes signing."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -40,13 +41,21 @@ TEXT_FIELDS = ("activities", "results", "target_groups_reached", "roma_participa
 
 
 # --- Reports --------------------------------------------------------------------------------
+def case_of(application: Any) -> Any:
+    """The application's case; a granted application was always registered."""
+    if application.case is None:
+        raise ValidationError(_("Ärendet saknar diarienummer."))
+    return application.case
+
+
 def ensure_report(decision: Decision) -> Report:
     """The decision's report, created (with the budget lines of the received application) on first use."""
     existing = Report.objects.filter(decision=decision).first()
     if existing is not None:
         return existing
     application = decision.application
-    snapshot = application.received_document.snapshot if application.received_document_id else {}
+    received = application.received_document
+    snapshot = received.snapshot if received is not None else {}
     try:
         with transaction.atomic():
             report = Report.objects.create(
@@ -85,7 +94,7 @@ def save_draft(
     by: Any,
     values: dict,
     line_amounts: dict[int, Decimal | None],
-    uploads: list[tuple[Any, str]] = (),
+    uploads: Sequence[tuple[Any, str]] = (),
     raw: dict | None = None,
 ) -> Report:
     """Keep what the municipality typed: valid values in their fields, the raw input when something failed."""
@@ -126,7 +135,7 @@ def missing_for_submission(report: Report) -> list[str]:
         problems.append(_("Ange använt belopp för varje budgetpost (0 om inget har använts)."))
     for name in TEXT_FIELDS:
         if not getattr(report, name).strip():
-            label = Report._meta.get_field(name).verbose_name
+            label = getattr(Report._meta.get_field(name), "verbose_name", name)
             problems.append(_("Fyll i: %(field)s.") % {"field": str(label)[0].upper() + str(label)[1:]})
     return problems
 
@@ -166,7 +175,7 @@ def submit_report(report: Report, *, by: Any, at: datetime | None = None) -> Rep
         REPORT_WORKFLOW.check(report, "submit", by)
         application = report.decision.application
         document = register_document(
-            application.case,
+            case_of(application),
             direction=Document.Direction.INCOMING,
             kind="report",
             title=f"Redovisning – {application.title}",
@@ -259,8 +268,9 @@ def send_reminders(today: date) -> int:
         status__in=(ReportStatus.DRAFT, ReportStatus.COMPLETION_REQUESTED), due_date__isnull=False
     ).select_related("decision__application__submitted_by", "decision__application__created_by")
     for report in reports:
-        kind = reminder_kind(report.due_date, today)
-        if kind is None:
+        due = report.due_date
+        kind = reminder_kind(due, today) if due is not None else None
+        if due is None or kind is None:
             continue
         with transaction.atomic():
             _reminder, created = ReportReminder.objects.get_or_create(report=report, kind=kind)
@@ -271,14 +281,14 @@ def send_reminders(today: date) -> int:
                 "report.reminder",
                 target=report,
                 case_number=application.case_number,
-                data={"kind": kind, "due_date": report.due_date.isoformat()},
+                data={"kind": kind, "due_date": due.isoformat()},
                 notify=list(grant_recipients(application)),
                 template="report_reminder",
                 context={
                     "report": report,
                     "application": application,
                     "kind": kind,
-                    "days_left": (report.due_date - today).days,
+                    "days_left": (due - today).days,
                     "link": reverse("reports:edit", args=[report.decision_id]),
                 },
             )
@@ -305,7 +315,8 @@ def propose_reclaim(
         amount = report.unused_amount
     if amount <= 0:
         raise ValidationError(_("Beloppet att återkräva ska vara större än noll."))
-    already = sum((r.amount for r in decision.reclaims.exclude(status=ReclaimStatus.WRITTEN_OFF)), start=Decimal(0))
+    earlier = Reclaim.objects.filter(decision=decision).exclude(status=ReclaimStatus.WRITTEN_OFF)
+    already = sum((r.amount for r in earlier), start=Decimal(0))
     if amount + already > decision.amount:
         raise ValidationError(_("Det går inte att återkräva mer än det beviljade beloppet."))
     if not reasons.strip():
@@ -418,7 +429,7 @@ def sign_reclaim(reclaim: Reclaim, *, by: Any, at: datetime | None = None) -> Re
         if locked.status != ReclaimStatus.DRAFT:
             raise PermissionDenied(_("Återkravet är redan beslutat."))
         document = register_document(
-            application.case,
+            case_of(application),
             direction=Document.Direction.OUTGOING,
             kind="reclaim",
             title=f"Beslut om återkrav – {application.title}",
