@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bidra.accounts.models import AgencyRole, User
-from bidra.core.files import check_attachment
-from bidra.core.forms import BidraForm, DateInput, KronorFormField
+from bidra.core.forms import AttachmentsField, BidraForm, DateInput, KronorFormField
 from bidra.programmes.models import Criterion
 
 from .models import ApplicantRequest
@@ -100,36 +99,8 @@ class RequestForm(BidraForm):
     reply_by = forms.DateField(label=_("Svar senast"), widget=DateInput())
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
-
-
 class AnswerForm(BidraForm):
     answer = forms.CharField(label=_("Ert svar"), widget=forms.Textarea(attrs={"rows": 6}))
-    files = MultipleFileField(
+    files = AttachmentsField(
         label=_("Bilagor"), required=False, help_text=_("PDF, DOCX, ODT eller XLSX, högst 10 MB per fil.")
     )
-
-    def clean_files(self):
-        """Each upload with its sniffed content type; a refused file is an error on this field."""
-        checked, errors = [], []
-        for upload in self.cleaned_data["files"]:
-            try:
-                checked.append((upload, check_attachment(upload, upload.name, upload.size)))
-            except forms.ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        return checked

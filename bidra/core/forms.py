@@ -8,6 +8,8 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
+from .files import check_attachment
+
 
 class BidraFormRenderer(TemplatesSetting):
     """Renders every form with the project's accessible field and error templates."""
@@ -80,3 +82,30 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several attachments at once; cleans to [(upload, sniffed content type)], refusing bad files by name."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        uploads = [single(item, initial) for item in data] if isinstance(data, list | tuple) else []
+        if not isinstance(data, list | tuple) and data:
+            uploads = [single(data, initial)]
+        checked, errors = [], []
+        for upload in uploads:
+            try:
+                checked.append((upload, check_attachment(upload, upload.name, upload.size)))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked

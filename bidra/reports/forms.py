@@ -3,9 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bidra.assessment.forms import MultipleFileField
-from bidra.core.files import check_attachment
-from bidra.core.forms import BidraForm, DateInput, KronorFormField
+from bidra.core.forms import AttachmentsField, BidraForm, DateInput, KronorFormField
 
 from .models import Report
 
@@ -33,7 +31,7 @@ class ReportForm(BidraForm):
         min_value=0,
         help_text=_("Ett sammanlagt antal, utan uppgifter om enskilda personer."),
     )
-    files = MultipleFileField(
+    files = AttachmentsField(
         label=_("Bilagor"), required=False, help_text=_("PDF, DOCX, ODT eller XLSX, högst 10 MB per fil.")
     )
 
@@ -57,17 +55,6 @@ class ReportForm(BidraForm):
             for name, help_text in TEXT_HELP.items()
         }
         self.fields = {**fields, **texts, **self.fields}
-
-    def clean_files(self):
-        checked, errors = [], []
-        for upload in self.cleaned_data["files"]:
-            try:
-                checked.append((upload, check_attachment(upload, upload.name, upload.size)))
-            except forms.ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        return checked
 
     def valid_values(self) -> tuple[dict, dict]:
         """What validated, as (report field values, line amounts by position); call after is_valid()."""
