@@ -142,17 +142,32 @@ class StaleDecision(Exception):
         self.decision = decision
 
 
-def signing_obstacles(batch: DecisionBatch, signer: Any) -> list[str]:
-    """Why ``signer`` may not sign the batch; empty when they may."""
+def four_eyes_obstacles(
+    signer: Any, *, presenter_id: int, applications: list[Any], presenter_refusal: str
+) -> list[str]:
+    """The rule for every signed decision (grants, reclaims): a decision-maker, not the presenting
+    officer, with no declared jäv in any of the cases."""
     problems = []
     if not has_role(signer, AgencyRole.DECISION_MAKER):
         problems.append(_("Bara en beslutsfattare kan fatta beslut."))
-    if signer.pk == batch.presenter_id:
-        problems.append(_("Den som föredrar ärendena kan inte också fatta beslut i dem (fyra ögon)."))
-    for decision in batch.decisions.select_related("application"):
-        application = decision.application
+    if signer.pk == presenter_id:
+        problems.append(presenter_refusal)
+    for application in applications:
         if not signer.has_perm("decisions.sign_application", application):
             problems.append(_("Jäv eller saknad behörighet i ärende %(case)s.") % {"case": application.case_number})
+    return problems
+
+
+def signing_obstacles(batch: DecisionBatch, signer: Any) -> list[str]:
+    """Why ``signer`` may not sign the batch; empty when they may."""
+    applications = [d.application for d in batch.decisions.select_related("application")]
+    problems = four_eyes_obstacles(
+        signer,
+        presenter_id=batch.presenter_id,
+        applications=applications,
+        presenter_refusal=_("Den som föredrar ärendena kan inte också fatta beslut i dem (fyra ögon)."),
+    )
+    for application in applications:
         if application.status != Status.ASSESSED:
             problems.append(_("Ärende %(case)s är inte färdigbedömt.") % {"case": application.case_number})
     if batch.state != DecisionBatch.State.DRAFT:

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bidra.accounts.identity import has_role
 from bidra.accounts.models import AgencyRole
 from bidra.audit.events import label_actions, record
 from bidra.audit.workflow import transition
@@ -21,7 +20,7 @@ from bidra.core.pdf import render_pdf
 from bidra.core.stockholm import local_date
 from bidra.decisions.letter import appeal_text, text_html
 from bidra.decisions.models import Decision
-from bidra.decisions.services import legal_basis_text
+from bidra.decisions.services import four_eyes_obstacles, legal_basis_text
 from bidra.diarium.models import Document
 from bidra.diarium.registration import register_document
 
@@ -336,14 +335,12 @@ def propose_reclaim(
 
 
 def signing_obstacles(reclaim: Reclaim, signer: Any) -> list[str]:
-    problems = []
-    if not has_role(signer, AgencyRole.DECISION_MAKER):
-        problems.append(_("Bara en beslutsfattare kan fatta beslut."))
-    if signer.pk == reclaim.presenter_id:
-        problems.append(_("Den som föredrar ärendet kan inte också fatta beslut i det (fyra ögon)."))
-    application = reclaim.decision.application
-    if not signer.has_perm("decisions.sign_application", application):
-        problems.append(_("Jäv eller saknad behörighet i ärende %(case)s.") % {"case": application.case_number})
+    problems = four_eyes_obstacles(
+        signer,
+        presenter_id=reclaim.presenter_id,
+        applications=[reclaim.decision.application],
+        presenter_refusal=_("Den som föredrar ärendet kan inte också fatta beslut i det (fyra ögon)."),
+    )
     if reclaim.status != ReclaimStatus.DRAFT:
         problems.append(_("Återkravet är redan beslutat."))
     return problems
