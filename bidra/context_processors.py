@@ -15,5 +15,7 @@ def navigation(request: HttpRequest) -> dict:
         "nav_is_applicant": bool(municipality_ids_of(user)),
         "nav_can_invite": bool(admin_municipality_ids_of(user)) or has_role(user, AgencyRole.ADMINISTRATOR),
         "nav_payments": user.has_perm("payments.view"),
+        "nav_privacy": user.has_perm("privacy.manage"),
+        "nav_archive": user.has_perm("archive.view_due"),
         "nav_unread": user.notifications.filter(channel="in_app", read_at__isnull=True).count(),
     }

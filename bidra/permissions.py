@@ -9,6 +9,7 @@ the helpers below), workflows name the rule each transition needs, and
 from typing import Any
 
 import rules
+from django.contrib.auth.backends import ModelBackend
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -138,10 +139,28 @@ RULES: dict[str, rules.Predicate] = {
     "network.manage": role(AgencyRole.ANALYST),
     "network.respond": network_rules.respondent_of,
     # --- end network ---
+    # Gallring (bidra.archive) and personal data (bidra.privacy)
+    "archive.view_due": administrator | role(AgencyRole.REGISTRAR),
+    "archive.weed": administrator,
+    "privacy.manage": administrator,
+    "privacy.export_own": rules.is_authenticated,
 }
 
 for _name, _predicate in RULES.items():
     rules.add_perm(_name, _predicate)
+
+
+class ModelPermissionsBackend(ModelBackend):
+    """Password log-in and Django's own model permissions (the admin's add/change/delete/view).
+
+    A name in RULES is answered by its rule alone: when the rule refuses, Django would otherwise ask
+    this backend too, which loads the user's model permissions (two queries) on every such page.
+    """
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        if perm in RULES:
+            return False
+        return super().has_perm(user_obj, perm, obj)
 
 
 # --- Helpers for views ----------------------------------------------------------------------

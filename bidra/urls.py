@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     path("konto/", include("bidra.accounts.urls")),
     path("aviseringar/", include("bidra.audit.urls")),
     path("ansokningar/", include("bidra.applications.urls")),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("handlingar/", include("bidra.diarium.urls")),
     path("opendata/", include("bidra.opendata.urls")),
     path("api/", include("bidra.api.urls")),
+    path("gallring/", include("bidra.archive.urls")),
+    path("integritet/", include("bidra.privacy.urls")),
     path("", include("bidra.public.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

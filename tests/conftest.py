@@ -12,7 +12,7 @@ from bidra.municipalities.reference_data import load_shipped_reference_data
 from bidra.programmes.models import Call
 from bidra.programmes.seed import ensure_roma_programme
 
-from .helpers import fill_complete, make_member, make_staff, start_draft
+from .helpers import BidraClient, fill_complete, make_member, make_staff, start_draft
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +24,12 @@ def _private_files(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login gives staff a session verified by a real TOTP device."""
+    return BidraClient()
 
 
 @pytest.fixture

@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 from bidra.accounts.models import AgencyRole
+from bidra.allocation import services as allocation
 from bidra.applications import services as applications
 from bidra.assessment import services as assessment
+from bidra.decisions import services as decisions
 from bidra.programmes.models import Criterion
 
 from .helpers import fill_complete, make_member, make_staff, start_draft
@@ -38,3 +40,13 @@ def assessed_call(call, applicants=DEFAULT_APPLICANTS):
         application.refresh_from_db()
         made.append(application)
     return made, officer
+
+
+def signed_grant(call, applicants=(("0180", 400_000, 4),)):
+    """Assess, propose, draft and sign through the services: returns (signed decisions, presenting officer)."""
+    _applications, officer = assessed_call(call, list(applicants))
+    rules = allocation.RulesInput(require_each_national_area=False)
+    proposal = allocation.run_proposal(call, by=officer, choices=rules)
+    batch = decisions.draft_from_proposal(proposal, by=officer)
+    decisions.sign_batch(batch, by=make_staff("signer@lst.test", AgencyRole.DECISION_MAKER))
+    return list(batch.decisions.select_related("application__submitted_by")), officer

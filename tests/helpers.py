@@ -1,12 +1,19 @@
 """Helpers for building test data: users with roles and memberships, complete drafts, files."""
 
 import io
+import time
 import uuid
 from datetime import timedelta
 from decimal import Decimal
 
+from django.http import HttpRequest
+from django.test import Client
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bidra.accounts.authn import needs_second_factor
 from bidra.accounts.models import AgencyRole, Membership, StaffRole, User
 from bidra.applications import services
 from bidra.applications.models import Application, BudgetLine
@@ -36,6 +43,63 @@ def make_staff(email: str, *roles: AgencyRole) -> User:
     for role in roles:
         StaffRole.objects.create(user=user, role=role)
     return user
+
+
+def app_device(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator app (created with a random key if missing)."""
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The code the app shows now; the next step's if this one was already used (codes are one-time)."""
+    now_t = int((time.time() - device.t0) // device.step)
+    ahead = device.last_t + 1 - now_t
+    if ahead > device.tolerance:
+        time.sleep(device.step - (time.time() - device.t0) % device.step + 0.1)
+        return current_code(device)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, max(0, ahead)):0{device.digits}d}"
+
+
+def verify_session(client: Client, user: User) -> None:
+    """Mark the client's session as having passed the second factor with the user's real device."""
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = app_device(user).persistent_id
+    session.save()
+
+
+def login_verified(client: Client, user: User) -> None:
+    """Log in as a person who has given password and second factor (staff), or password only."""
+    client.force_login(user)
+    if needs_second_factor(user):
+        verify_session(client, user)
+
+
+def verified_session_key(user: User) -> str:
+    """A new session (its key, for a ``sessionid`` cookie) logged in as ``user`` with the second factor given.
+
+    Built directly in the session store, for benchmarks and browsers that skip the log-in pages.
+    """
+    client = BidraClient()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+class BidraClient(Client):
+    """The test client: ``force_login`` gives staff a session verified by a real TOTP device, as after
+    the real second step; pass ``second_factor=False`` for a session that has only given the password.
+    ``login`` passes a request to ``authenticate`` as the log-in form does (django-axes needs one)."""
+
+    def force_login(self, user, backend=None, *, second_factor: bool = True):
+        super().force_login(user, backend)
+        if second_factor and needs_second_factor(user):
+            verify_session(self, user)
+
+    def login(self, **credentials):
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        credentials.setdefault("request", request)
+        return super().login(**credentials)
 
 
 def fill_complete(application: Application) -> Application:

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from django.utils import timezone
 
 from bidra.allocation import services as allocation
@@ -15,7 +14,7 @@ from bidra.api.models import ApiToken
 from bidra.audit.models import Event
 
 from .decision_helpers import assessed_call
-from .helpers import fill_complete, start_draft
+from .helpers import BidraClient, fill_complete, start_draft
 
 API = "/api/v1"
 TOKEN_PATTERN = re.compile(r"bidra_[0-9a-f]{10}_[A-Za-z0-9_-]{43}")
@@ -80,7 +79,7 @@ def test_creating_a_token_shows_the_secret_once_and_stores_only_its_hash(client,
 
 @pytest.mark.django_db
 def test_a_token_needs_a_name_and_the_forms_need_csrf(officer):
-    client = Client(enforce_csrf_checks=True)
+    client = BidraClient(enforce_csrf_checks=True)  # staff session verified by a real second factor
     client.force_login(officer)
     assert client.post("/api/nycklar/ny/", {"name": "Utan CSRF"}).status_code == 403
     token = tokens.create_token(user=officer, name="Ska vara kvar").token
@@ -141,12 +140,12 @@ def test_missing_wrong_revoked_and_expired_tokens_are_refused(client, officer):
 
 @pytest.mark.django_db
 def test_only_the_owner_revokes_a_token(client, officer, analyst):
-    token = tokens.create_token(user=officer, name="Min").token
+    token = tokens.create_token(user=officer, name="Hannas rapportnyckel").token
     client.force_login(analyst)
     assert client.post(f"/api/nycklar/{token.pk}/aterkalla/").status_code == 404
     token.refresh_from_db()
     assert token.revoked_at is None
-    assert "Min" not in client.get("/api/nycklar/").content.decode()
+    assert "Hannas rapportnyckel" not in client.get("/api/nycklar/").content.decode()
 
 
 @pytest.mark.django_db

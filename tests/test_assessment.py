@@ -263,6 +263,14 @@ def test_an_unanswered_request_can_be_closed(in_assessment, officer):
 
 
 @pytest.mark.django_db
+def test_each_level_of_a_criterion_is_offered_with_its_score_and_guidance(client, in_assessment, officer):
+    client.force_login(officer)
+    page = client.get(f"/handlaggning/arenden/{in_assessment.pk}/bedomning/").content.decode()
+    assert ">0 – Saknas eller framgår inte av ansökan.</label>" in page
+    assert ">4 – Mycket bra: konkret, trovärdigt och väl underbyggt.</label>" in page
+
+
+@pytest.mark.django_db
 def test_the_case_page_offers_assessment_to_the_officer(client, in_assessment, officer):
     client.force_login(officer)
     page = client.get(f"/handlaggning/arenden/{in_assessment.pk}/").content.decode()

@@ -42,3 +42,49 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", DJANGO_ENV="production", ALLOWED_HOSTS="bidra.example.se")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_responses_carry_the_content_security_policy_and_hsts():
+    probe = (
+        "from django.test import Client;"
+        "r = Client().get('/finns-inte/', secure=True, HTTP_HOST='bidra.example.se');"
+        "print(r.status_code); print(r['Content-Security-Policy']); print(r['Strict-Transport-Security'])"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        probe,
+        DJANGO_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="bidra.example.se",
+        DATABASE_URL="sqlite://:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    status, policy, hsts = result.stdout.strip().splitlines()[-3:]
+    assert status == "404"  # DEBUG is off in production, so even error pages get the header
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+    assert hsts.startswith("max-age=31536000")
+
+
+def test_form_posts_may_be_redirected_to_the_e_id_provider_and_nowhere_else():
+    probe = "from django.conf import settings; print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action'])"
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        probe,
+        OIDC_ISSUER="https://broker.example/realms/bidra",
+        OIDC_OP_AUTHORIZATION_ENDPOINT="https://login.broker.example:8443/authorize",
+        DATABASE_URL="sqlite://:memory:",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(
+        ["'self'", "https://broker.example", "https://login.broker.example:8443"]
+    )
+    without = run_manage("shell", "--no-imports", "-c", probe, DATABASE_URL="sqlite://:memory:")
+    assert without.stdout.strip().splitlines()[-1] == str(["'self'"])

@@ -23,6 +23,8 @@ LAYERS = [
     "followup",
     "opendata",
     "api",
+    "archive",
+    "privacy",
     "demo",
 ]
 GROUND_FLOOR = {"core", "municipalities", "accounts", "audit", "programmes"}

@@ -97,6 +97,7 @@ def test_running_twice_changes_nothing(private_root, loaded_demo):
         assert content.PASSWORD in output
         assert "handlaggare@lansstyrelsen.demo" in output and "lena.lind@norrkoping.demo" in output
         assert "demo+" not in output  # the unlisted users stay unlisted
+        assert "manage.py demo_otp" in output and "otpauth://totp/Bidra" in output  # staff second factor
 
 
 def test_spring_round_is_spread_over_the_country_and_numbered_without_gaps(private_root):

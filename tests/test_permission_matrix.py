@@ -30,6 +30,7 @@ STAFF = {role.value: 200 for role in AgencyRole}
 ROUTES = {
     "home": (lambda o: "/", {"default": 200}),
     "healthz": (lambda o: "/healthz", {"default": 200}),
+    "livez": (lambda o: "/livez", {"default": 200}),
     "accounts:login": (lambda o: "/konto/logga-in/", {"anonymous": 200, "default": 302}),
     "accounts:colleagues": (
         lambda o: "/konto/kollegor/",

@@ -177,6 +177,10 @@ def test_overdue_application_ids(grant):
     due = decision.report_due_date
     assert overdue_application_ids(due) == set()
     assert overdue_application_ids(due + timedelta(days=1)) == {decision.application_id}
+    # Limited to a page of the work list: only the overdue among those applications.
+    late = due + timedelta(days=1)
+    assert overdue_application_ids(late, among=[decision.application_id]) == {decision.application_id}
+    assert overdue_application_ids(late, among=[]) == set()
     _submitted(decision, user)
     assert overdue_application_ids(due + timedelta(days=1)) == set()
 

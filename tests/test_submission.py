@@ -83,7 +83,7 @@ def test_screening_flags_budget_lines_that_do_not_sum_and_a_period_too_long(comp
     application = services.submit(complete_draft.pk, by=stockholm_user).application
     checks = {c.code: c for c in application.screening_checks.all()}
     assert checks["budget_lines_sum"].outcome == "failed"
-    assert checks["budget_lines_sum"].params == {"total": "405000", "requested": "400000"}
+    assert checks["budget_lines_sum"].params == {"total": "405000", "requested": "400000", "lines": 3}
     assert checks["period_within_limits"].outcome == "failed"
     assert application.screening_outcome == "failed"
 

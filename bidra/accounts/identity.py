@@ -1,6 +1,8 @@
-"""What a user may act as: agency roles and municipalities, cached on the user per request."""
+"""What a user may act as: agency roles and municipalities, loaded together and cached on the user per request."""
 
 from typing import Any
+
+from django.db.models import BigIntegerField, CharField, Value
 
 from .models import AgencyRole, Membership, StaffRole
 
@@ -8,25 +10,33 @@ _ROLES_CACHE = "_bidra_roles"
 _MUNICIPALITIES_CACHE = "_bidra_municipality_ids"
 
 
+def _load(user: Any) -> None:
+    """Roles and active memberships in one query (most pages need both: permissions and the header)."""
+    roles = StaffRole.objects.filter(user=user).order_by()
+    memberships = Membership.objects.active().filter(user=user).order_by()
+    rows = roles.values_list("role", Value(None, output_field=BigIntegerField()), Value(False)).union(
+        memberships.values_list(Value("", output_field=CharField()), "municipality_id", "is_admin"), all=True
+    )
+    found = list(rows)
+    setattr(user, _ROLES_CACHE, frozenset(role for role, municipality, _ in found if municipality is None))
+    setattr(user, _MUNICIPALITIES_CACHE, {m: bool(admin) for _, m, admin in found if m is not None})
+
+
 def roles_of(user: Any) -> frozenset[str]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
-    cached = getattr(user, _ROLES_CACHE, None)
-    if cached is None:
-        cached = frozenset(StaffRole.objects.filter(user=user).values_list("role", flat=True))
-        setattr(user, _ROLES_CACHE, cached)
-    return cached
+    if getattr(user, _ROLES_CACHE, None) is None:
+        _load(user)
+    return getattr(user, _ROLES_CACHE)
 
 
 def _memberships(user: Any) -> dict[int, bool]:
     """municipality id -> is_admin, for the user's active memberships (one query per request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return {}
-    cached = getattr(user, _MUNICIPALITIES_CACHE, None)
-    if cached is None:
-        cached = dict(Membership.objects.active().filter(user=user).values_list("municipality_id", "is_admin"))
-        setattr(user, _MUNICIPALITIES_CACHE, cached)
-    return cached
+    if getattr(user, _MUNICIPALITIES_CACHE, None) is None:
+        _load(user)
+    return getattr(user, _MUNICIPALITIES_CACHE)
 
 
 def municipality_ids_of(user: Any) -> frozenset[int]:

@@ -126,3 +126,24 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality}"
+
+
+class ElectronicIdentity(models.Model):
+    """A user's Swedish e-legitimation (BankID, Freja, SITHS … through an OpenID Connect broker).
+
+    The personal identity number (personnummer) is never stored: only a keyed hash of it
+    (bidra.accounts.eid.personal_number_hash), under which the next log-in finds the user.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="electronic_identity")
+    personal_number_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issuer = models.CharField(_("utfärdare"), max_length=300)
+    linked_at = models.DateTimeField(_("kopplad"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("senast använd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-legitimation")
+        verbose_name_plural = _("e-legitimationer")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.issuer}"

@@ -36,7 +36,8 @@ def invite(*, email: str, full_name: str, municipality: Any, is_admin: bool, by:
             "accounts.membership_granted",
             actor=by,
             target=membership,
-            data={"municipality": municipality.code, "user": user.email, "admin": is_admin},
+            data={"municipality": municipality.code, "admin": is_admin},
+            personal={"user": user.email},
             notify=[Recipient.for_user(user)],
             template="invitation",
             context={

@@ -109,7 +109,11 @@ def screen(data: ScreeningInput) -> list[CheckResult]:
         CheckResult(
             BUDGET_SUM,
             PASSED if sum_ok else FAILED,
-            {"total": str(total), "requested": str(amount) if amount is not None else None},
+            {
+                "total": str(total),
+                "requested": str(amount) if amount is not None else None,
+                "lines": len(data.budget_line_amounts),
+            },
         )
     )
 
@@ -175,6 +179,8 @@ def reason(code: str, outcome: str, params: dict) -> str:
     if code == BUDGET_SUM:
         if params.get("requested") is None:
             return _("Inget sökt belopp att jämföra med.")
+        if params.get("lines") == 0:  # results recorded before the count was kept have no "lines"
+            return _("Inga budgetrader angavs.")
         values = {
             "total": format_kronor(Decimal(params["total"])),
             "requested": format_kronor(Decimal(params["requested"])),

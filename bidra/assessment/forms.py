@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bidra.accounts.models import AgencyRole, User
 from bidra.core.forms import AttachmentsField, BidraForm, DateInput, KronorFormField
+from bidra.core.localized import localized
 from bidra.programmes.models import Criterion
 
 from .models import ApplicantRequest
@@ -67,8 +68,11 @@ class AssessmentForm(BidraForm):
             if criterion.kind == Criterion.Kind.MANUAL_CHECK:
                 choices = [("1", _("Ja")), ("0", _("Nej"))]
             else:
-                choices = [(str(level.value), f"{level.value} – {level}") for level in criterion.levels.all()]
-                choices = [(value, label.split(": ", 1)[-1]) for value, label in choices]
+                # The score itself stays in the label: the case page and the weighted mean speak in numbers.
+                choices = [
+                    (str(level.value), f"{level.value} – {localized(level, 'guidance')}")
+                    for level in criterion.levels.all()
+                ]
             fields[criterion_field_name(criterion)] = forms.TypedChoiceField(
                 label=str(criterion),
                 help_text=criterion.description,

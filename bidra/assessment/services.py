@@ -75,7 +75,7 @@ def take_case(application: Application, *, by: Any, officer: Any = None) -> Assi
             actor=by,
             target=application,
             case_number=application.case_number,
-            data={"officer": officer.email},
+            personal={"officer": officer.email},
         )
         if application.status == Status.SUBMITTED:
             transition(application, APPLICATION_WORKFLOW, "take", by=by, case_number=application.case_number)

@@ -72,6 +72,7 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     data: dict | None = None,
+    personal: dict[str, Any] | None = None,
     notify: Iterable[Recipient] = (),
     template: str = "",
     context: dict | None = None,
@@ -80,7 +81,10 @@ def record(
     """Append an event and queue its notifications (rendered with ``notifications/<template>``).
 
     ``at`` is the moment the act took effect when the caller judged it (a submission is
-    judged at its arrival time); it defaults to now.
+    judged at its arrival time); it defaults to now. Personal data about anyone other than the
+    actor (a name, an e-mail address, an IP address) goes in ``personal``, never in ``data``,
+    ``before`` or ``after``: it can then be pseudonymised without breaking the chain. A user
+    given as a value is stored as "Name <e-mail>".
     """
     event = Event(
         occurred_at=at or timezone.now(),
@@ -93,6 +97,7 @@ def record(
         before=before or {},
         after=after or {},
         data=data or {},
+        personal={slot: _personal_value(value) for slot, value in (personal or {}).items()},
     )
     _append_to_chain(event)
     recipients = list(notify)
@@ -103,6 +108,12 @@ def record(
     return event
 
 
+def _personal_value(value: Any) -> Any:
+    if hasattr(value, "email") and hasattr(value, "pk"):
+        return actor_label(value) if getattr(value, "is_authenticated", False) else value.email
+    return value
+
+
 def _append_to_chain(event: Event) -> None:
     """Link the event to the chain under a row lock on the chain head, and save it."""
     with transaction.atomic():
@@ -111,6 +122,9 @@ def _append_to_chain(event: Event) -> None:
         event.sequence = head.sequence + 1
         event.prev_hash = head.hash
         event.occurred_at = event.occurred_at.astimezone(UTC)
+        if event.personal.keys() & {chain.ACTOR_SLOT}:
+            raise ValueError(f"{chain.ACTOR_SLOT!r} is the actor's slot; name personal values otherwise")
+        event.personal_salts, event.personal_digests = chain.commit_personal(chain.personal_values(event))
         event.hash = chain.chain_hash(event.prev_hash, chain.event_fields(event))
         event.save()
         head.sequence, head.hash = event.sequence, event.hash

@@ -77,6 +77,12 @@ class Event(AppendOnlyModel):
     before = models.JSONField(_("före"), default=dict, blank=True)
     after = models.JSONField(_("efter"), default=dict, blank=True)
     data = models.JSONField(_("uppgifter"), default=dict, blank=True)
+    # Personal data, committed to by salted digests rather than hashed raw (see bidra.audit.chain):
+    # ``actor_label`` and the values in ``personal`` can be pseudonymised without breaking the chain.
+    personal = models.JSONField(_("personuppgifter"), default=dict, blank=True)
+    personal_salts = models.JSONField(default=dict, blank=True, editable=False)
+    personal_digests = models.JSONField(default=dict, blank=True, editable=False)
+    pseudonymised_at = models.DateTimeField(_("pseudonymiserad"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -86,6 +92,21 @@ class Event(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.action}"
+
+
+# The only fields of a recorded event that may ever change, and only by pseudonymisation.
+PSEUDONYMISABLE_FIELDS = frozenset({"actor_label", "personal", "personal_salts", "pseudonymised_at"})
+
+
+def pseudonymise_event_row(event_id: int, **fields) -> None:
+    """The one sanctioned change to a recorded event: replacing personal values by a pseudonym.
+
+    Called only by ``bidra.audit.pseudonymisation.pseudonymise``, which records the act. It
+    cannot touch anything the hash chain covers (the digests stay), so it cannot hide a change.
+    """
+    if not fields or set(fields) - PSEUDONYMISABLE_FIELDS:
+        raise AppendOnlyError(f"Only {sorted(PSEUDONYMISABLE_FIELDS)} may be pseudonymised, not {sorted(fields)}.")
+    models.QuerySet.update(Event.objects.filter(pk=event_id), **fields)
 
 
 class Notification(models.Model):

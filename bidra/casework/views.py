@@ -33,7 +33,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     queryset = apply_filters(received_applications(), data)
     figures = totals(queryset)
     paginator = Paginator(
-        ordered(queryset, data).select_related("municipality__county", "call", "case").prefetch_related("areas"),
+        ordered(queryset, data).select_related("municipality", "case").prefetch_related("areas"),
         PAGE_SIZE,
     )
     paginator.count = figures.count  # already counted with the sum; saves a query
@@ -48,7 +48,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             "page": page,
             "totals": figures,
             "query": query.urlencode(),
-            "overdue": overdue_application_ids(timezone.localdate()),
+            "overdue": overdue_application_ids(timezone.localdate(), among=[application.pk for application in page]),
         },
     )
 

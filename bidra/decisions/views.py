@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bidra.accounts.authn import ask_to_confirm, recently_authenticated
 from bidra.allocation.models import Proposal
 from bidra.core.feedback import flash_refusal
 from bidra.permissions import require
@@ -113,6 +115,9 @@ def preview(request: HttpRequest, batch_id: int, decision_id: int) -> HttpRespon
 def sign(request: HttpRequest, batch_id: int) -> HttpResponse:
     require(request.user, "decisions.sign")
     batch = get_object_or_404(DecisionBatch, pk=batch_id)
+    if not recently_authenticated(request):
+        # Signing needs a fresh proof of identity; the page has the button to sign again after it.
+        return ask_to_confirm(request, reverse("decisions:batch", args=[batch_id]))
     try:
         services.sign_batch(batch, by=request.user)
     except PermissionDenied as error:

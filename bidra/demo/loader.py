@@ -38,6 +38,7 @@ from bidra.programmes.seed import ensure_roma_programme
 from . import content
 from .decided import decide_spring_round
 from .followup_round import describe_status, report_on_spring_round
+from .second_factor import ensure_demo_second_factor
 
 NAMESPACE = uuid.UUID(content.START_KEY_NAMESPACE)
 COMPLETE = "bilagor"  # the last step: a draft that has reached it has answered everything
@@ -209,6 +210,7 @@ def ensure_staff() -> list[tuple[User, str]]:
         user = ensure_user(email, full_name, **extra)
         StaffRole.objects.get_or_create(user=user, role=role)
         forget(user)
+        ensure_demo_second_factor(user)
         staff.append((user, role))
     return staff
 

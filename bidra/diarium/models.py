@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bidra.audit.models import AppendOnlyModel
+from bidra.audit.models import AppendOnlyError, AppendOnlyModel
 
 
 class CaseNumberSequence(models.Model):
@@ -76,6 +76,14 @@ class Document(AppendOnlyModel):
         verbose_name=_("avsändare/mottagare"),
     )
     snapshot = models.JSONField(_("innehåll"), default=dict, blank=True)
+    # The tombstone left by gallring (weeding): that the document existed and when and why its
+    # content was removed; its files keep their names and SHA-256 but the stored bytes are gone.
+    weeded_at = models.DateTimeField(_("gallrad"), null=True, blank=True, editable=False)
+    weeded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    weeding_reason = models.TextField(_("skäl för gallring"), blank=True, editable=False)
+    content_sha256 = models.CharField(_("innehållets SHA-256 vid gallring"), max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["case_id", "serial"]
@@ -89,6 +97,29 @@ class Document(AppendOnlyModel):
     @property
     def reference(self) -> str:
         return f"{self.case.number}:{self.serial}"
+
+    @property
+    def is_weeded(self) -> bool:
+        return self.weeded_at is not None
+
+
+def weed_document_row(document_id: int, *, at, by, reason: str, content_sha256: str) -> None:
+    """The one sanctioned change to a registered document: gallring (weeding) its content.
+
+    Called only by ``bidra.archive.weeding.weed``, which checks the retention period and the
+    administrator's permission, removes the files and records the act. The row stays as a
+    tombstone; only a document not yet weeded can be weeded.
+    """
+    changed = models.QuerySet.update(
+        Document.objects.filter(pk=document_id, weeded_at__isnull=True),
+        snapshot={},
+        weeded_at=at,
+        weeded_by=by,
+        weeding_reason=reason,
+        content_sha256=content_sha256,
+    )
+    if changed != 1:
+        raise AppendOnlyError(f"Document {document_id} is already weeded or does not exist.")
 
 
 class DocumentFile(AppendOnlyModel):

@@ -4,7 +4,7 @@ Everything that the ordinance or the government may change — the granting agen
 criteria and weights, budgets and dates — is data here, never code.
 """
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -176,4 +176,6 @@ class Call(models.Model):
     @property
     def last_accepted_instant(self):
         """Submissions are accepted until the end of the closing minute (see rules.call_accepts)."""
-        return self.closes_at.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        # In UTC, where adding a minute is a real minute (Stockholm offsets are whole hours, so the
+        # minute boundaries agree); on a Stockholm datetime it would move the wall clock instead.
+        return self.closes_at.astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)

@@ -1,6 +1,6 @@
 """Rules about calls: when a call accepts applications."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from .models import Call
 
@@ -21,9 +21,12 @@ def call_accepts(call: Call, moment: datetime) -> bool:
 
 def open_calls(moment: datetime) -> list[Call]:
     """Calls that accept applications at ``moment``, soonest closing first."""
+    # A minute back in UTC: on a Stockholm datetime, "- 1 minute" moves the wall clock, which lands
+    # an hour off when it crosses the spring-forward gap (03:00 minus a minute is 02:59, taken as CET).
+    a_minute_before = moment.astimezone(UTC) - timedelta(minutes=1)
     candidates = (
         Call.objects.select_related("programme")
-        .filter(opens_at__lte=moment, closes_at__gt=moment - timedelta(minutes=1))
+        .filter(opens_at__lte=moment, closes_at__gt=a_minute_before)
         .order_by("closes_at")
     )
     return [call for call in candidates if call_accepts(call, moment)]

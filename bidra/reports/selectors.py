@@ -1,5 +1,6 @@
 """Queries other parts of Bidra ask about reports."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import QuerySet
@@ -16,11 +17,13 @@ def grants() -> QuerySet[Decision]:
     return Decision.objects.filter(batch__state="signed", amount__gt=0).exclude(outcome=Outcome.REFUSED)
 
 
-def overdue_application_ids(today: date) -> set[int]:
-    """Applications whose report is past due and not submitted or approved (no report started counts too)."""
-    return set(
-        grants()
-        .filter(report_due_date__lt=today)
-        .exclude(report__status__in=DONE)
-        .values_list("application_id", flat=True)
-    )
+def overdue_application_ids(today: date, among: Iterable[int] | None = None) -> set[int]:
+    """Applications whose report is past due and not submitted or approved (no report started counts too).
+
+    ``among`` limits the answer to those applications (a page of the work list), so that the query does
+    not grow with every overdue report in the register.
+    """
+    overdue = grants().filter(report_due_date__lt=today).exclude(report__status__in=DONE)
+    if among is not None:
+        overdue = overdue.filter(application_id__in=list(among))
+    return set(overdue.values_list("application_id", flat=True))

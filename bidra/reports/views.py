@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bidra.accounts.authn import ask_to_confirm, recently_authenticated
 from bidra.accounts.identity import municipality_ids_of
 from bidra.audit.workflow import TransitionNotAllowed
 from bidra.core.feedback import flash_refusal
@@ -201,6 +202,9 @@ def reclaims(request: HttpRequest) -> HttpResponse:
 def sign_reclaim(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "reports.sign_reclaim")
     reclaim = get_object_or_404(Reclaim, pk=pk)
+    if not recently_authenticated(request):
+        # Signing needs a fresh proof of identity; the list has the button to sign again after it.
+        return ask_to_confirm(request, reverse("reports:reclaims"))
     try:
         services.sign_reclaim(reclaim, by=request.user)
         messages.success(request, _("Beslutet om återkrav är fattat och registrerat."))

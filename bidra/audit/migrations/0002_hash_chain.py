@@ -5,6 +5,23 @@ from django.db import migrations, models
 from bidra.audit import chain
 
 
+def event_fields_0002(event):
+    """The fields the chain covered when this migration was written (0003 re-chains in today's format)."""
+    return {
+        "sequence": event.sequence,
+        "occurred_at": event.occurred_at.isoformat(timespec="microseconds"),
+        "actor": event.actor_id,
+        "actor_label": event.actor_label,
+        "action": event.action,
+        "target_type": event.target_type_id,
+        "target_id": event.target_id,
+        "case_number": event.case_number,
+        "before": event.before,
+        "after": event.after,
+        "data": event.data,
+    }
+
+
 def link_existing_events(apps, schema_editor):
     """Chain the events recorded before the chain existed, in the order they were written."""
     Event = apps.get_model("audit", "Event")
@@ -13,40 +30,44 @@ def link_existing_events(apps, schema_editor):
     for event in Event.objects.order_by("id").iterator():
         sequence += 1
         event.sequence, event.prev_hash = sequence, previous
-        event.hash = chain.chain_hash(previous, chain.event_fields(event))
+        event.hash = chain.chain_hash(previous, event_fields_0002(event))
         Event.objects.filter(pk=event.pk).update(sequence=sequence, prev_hash=previous, hash=event.hash)
         previous = event.hash
     ChainHead.objects.update_or_create(pk=1, defaults={"sequence": sequence, "hash": previous})
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveBigIntegerField(default=0)),
-                ('hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sequence", models.PositiveBigIntegerField(default=0)),
+                (
+                    "hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000", max_length=64
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='event',
-            name='hash',
+            model_name="event",
+            name="hash",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
         migrations.AddField(
-            model_name='event',
-            name='prev_hash',
+            model_name="event",
+            name="prev_hash",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
         migrations.AddField(
-            model_name='event',
-            name='sequence',
+            model_name="event",
+            name="sequence",
             field=models.PositiveBigIntegerField(editable=False, null=True, unique=True),
         ),
         migrations.RunPython(link_existing_events, migrations.RunPython.noop),

@@ -20,4 +20,8 @@ class Command(BaseCommand):
         count = Event.objects.count()
         if head is not None and head.sequence != count:
             raise CommandError(f"Audit chain head says {head.sequence} events but {count} are stored.")
-        self.stdout.write(f"Audit chain intact: {count} events, head {head.hash if head else '-'}")
+        pseudonymised = Event.objects.filter(pseudonymised_at__isnull=False).count()
+        self.stdout.write(
+            f"Audit chain intact: {count} events, head {head.hash if head else '-'}"
+            f" ({pseudonymised} with personal data pseudonymised)"
+        )

@@ -6,6 +6,7 @@ from django.test.utils import override_settings
 from bidra.core.stockholm import local
 from bidra.demo import content
 from bidra.demo.loader import load_demo, role_label
+from bidra.demo.second_factor import demo_backup_codes, ensure_demo_second_factor
 
 
 class Command(BaseCommand):
@@ -29,6 +30,16 @@ class Command(BaseCommand):
         write(f"  {'-' * (width - 2):<{width}}{'-' * (password_width - 2):<{password_width}}{'-' * 20}")
         for email, what in rows:
             write(f"  {email:<{width}}{content.PASSWORD:<{password_width}}{what}")
+        write("")
+        write("Agency staff also give a second factor after the password (a code from an authenticator app).")
+        write("Without a phone, print the current code with:  python manage.py demo_otp <e-mail>")
+        write("or use one of the demo backup codes (each works once; load_demo issues them again):")
+        for user, _role in summary.staff:
+            write(f"  {user.email:<{width}}{' '.join(demo_backup_codes(user.email))}")
+        write("To use a real app, add the account with its otpauth URI (demo keys, never for production):")
+        for user, _role in summary.staff:
+            device = ensure_demo_second_factor(user)
+            write(f"  {device.config_url}")
         counts = summary.counts
         calls = summary.calls
         write("")
