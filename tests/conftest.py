@@ -1,18 +1,13 @@
 """Shared fixtures: reference data, the Roma programme, an open call, users with roles and memberships."""
 
-from datetime import date, timedelta
-from decimal import Decimal
-
 import pytest
-from django.utils import timezone
 
 from bidra.accounts.models import AgencyRole
 from bidra.applications import services
 from bidra.municipalities.reference_data import load_shipped_reference_data
-from bidra.programmes.models import Call
 from bidra.programmes.seed import ensure_roma_programme
 
-from .helpers import BidraClient, fill_complete, make_member, make_staff, start_draft
+from .helpers import BidraClient, fill_complete, make_call, make_member, make_staff, start_draft
 
 
 @pytest.fixture(autouse=True)
@@ -44,19 +39,7 @@ def programme(reference_data):
 
 @pytest.fixture
 def open_call(programme):
-    now = timezone.now()
-    today = timezone.localdate()
-    return Call.objects.create(
-        programme=programme,
-        title="Öppen testomgång",
-        slug="oppen-testomgang",
-        opens_at=now - timedelta(days=10),
-        closes_at=now + timedelta(days=30),
-        budget=Decimal(8_650_000),
-        period_start_earliest=date(today.year, 1, 1),
-        period_end_latest=date(today.year + 1, 12, 31),
-        report_due_date=date(today.year + 2, 3, 31),
-    )
+    return make_call(programme, title="Öppen testomgång", slug="oppen-testomgang")
 
 
 @pytest.fixture

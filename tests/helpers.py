@@ -3,7 +3,7 @@
 import io
 import time
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.http import HttpRequest
@@ -123,6 +123,24 @@ def fill_complete(application: Application) -> Application:
     BudgetLine.objects.create(application=application, category="personnel", description="Brobyggare", amount=300_000)
     BudgetLine.objects.create(application=application, category="materials", description="Material", amount=100_000)
     return application
+
+
+def make_call(programme, *, title: str, slug: str, around=None) -> Call:
+    """A call of the Roma grant open from 10 days before ``around`` (default now) to 30 days after,
+    with the 2024 budget, projects in that year and the next, and reports due the year after."""
+    around = around or timezone.now()
+    year = timezone.localtime(around).year
+    return Call.objects.create(
+        programme=programme,
+        title=title,
+        slug=slug,
+        opens_at=around - timedelta(days=10),
+        closes_at=around + timedelta(days=30),
+        budget=Decimal(8_650_000),
+        period_start_earliest=date(year, 1, 1),
+        period_end_latest=date(year + 1, 12, 31),
+        report_due_date=date(year + 2, 3, 31),
+    )
 
 
 def start_draft(call: Call, user: User, code: str = "0180", at=None) -> Application:

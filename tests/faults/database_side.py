@@ -10,36 +10,23 @@ import io
 import json
 import os
 import sys
-from datetime import date, timedelta
-from decimal import Decimal
 
 PASSWORD = "faults-password-2024"
 
 
 def setup(users: int) -> dict:
     from django.contrib.auth.hashers import make_password
-    from django.utils import timezone
 
     from bidra.accounts.models import Membership, User
     from bidra.municipalities.models import Municipality
     from bidra.municipalities.reference_data import load_shipped_reference_data
-    from bidra.programmes.models import Call
     from bidra.programmes.seed import ensure_roma_programme
+
+    from ..helpers import make_call
 
     load_shipped_reference_data()
     programme = ensure_roma_programme()
-    now, today = timezone.now(), timezone.localdate()
-    call = Call.objects.create(
-        programme=programme,
-        title="Felinjicerad omgång",
-        slug="felinjicerad-omgang",
-        opens_at=now - timedelta(days=10),
-        closes_at=now + timedelta(days=30),
-        budget=Decimal(8_650_000),
-        period_start_earliest=date(today.year, 1, 1),
-        period_end_latest=date(today.year + 1, 12, 31),
-        report_due_date=date(today.year + 2, 3, 31),
-    )
+    call = make_call(programme, title="Felinjicerad omgång", slug="felinjicerad-omgang")
     password = make_password(PASSWORD)  # hashed once: the slow hasher would cost seconds per user
     made = []
     for index, municipality in enumerate(Municipality.objects.order_by("code")[:users]):
