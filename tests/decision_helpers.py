@@ -15,9 +15,11 @@ from .helpers import fill_complete, make_member, make_staff, start_draft
 DEFAULT_APPLICANTS = [("0180", 400_000, 4), ("1280", 300_000, 3), ("2584", 200_000, 2)]
 
 
-def assessed_call(call, applicants=DEFAULT_APPLICANTS):
-    """Submit, assess and finish one application per applicant; returns (applications, officer)."""
-    officer = make_staff("presenter@lst.test", AgencyRole.CASE_OFFICER)
+def assessed_call(call, applicants=DEFAULT_APPLICANTS, *, officer=None):
+    """Submit, assess and finish one application per applicant; returns (applications, officer).
+
+    Pass ``officer`` to assess more than one call in a test (the default presenter's address is taken once)."""
+    officer = officer or make_staff("presenter@lst.test", AgencyRole.CASE_OFFICER)
     made = []
     for index, (code, amount, level) in enumerate(applicants):
         user = make_member(f"user{index}@{code}.test", code)
@@ -42,9 +44,9 @@ def assessed_call(call, applicants=DEFAULT_APPLICANTS):
     return made, officer
 
 
-def signed_grant(call, applicants=(("0180", 400_000, 4),)):
+def signed_grant(call, applicants=(("0180", 400_000, 4),), *, officer=None):
     """Assess, propose, draft and sign through the services: returns (signed decisions, presenting officer)."""
-    _applications, officer = assessed_call(call, list(applicants))
+    _applications, officer = assessed_call(call, list(applicants), officer=officer)
     rules = allocation.RulesInput(require_each_national_area=False)
     proposal = allocation.run_proposal(call, by=officer, choices=rules)
     batch = decisions.draft_from_proposal(proposal, by=officer)

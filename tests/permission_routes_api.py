@@ -3,8 +3,11 @@
 The public endpoints answer everyone. The staff endpoints take a personal bearer token and
 nothing else: a logged-in session is no API credential, so without a token every role gets
 401 (what a token's owner may see is tested in tests/test_api_auth.py). A grant whose
-decision is still a draft is not public, so it is not found for anyone.
+decision is still a draft is not public, so it is not found for anyone. The token pages
+are every logged-in user's own: only the case officer may revoke the case officer's token.
 """
+
+from bidra.accounts.models import AgencyRole
 
 PUBLIC = {"default": 200}
 NOT_FOUND = {"default": 404}
@@ -34,5 +37,10 @@ ROUTES = {
 }
 POST_ONLY = {
     "api:token_create": lambda o: "/api/nycklar/ny/",
-    "api:token_revoke": lambda o: "/api/nycklar/1/aterkalla/",
+    "api:token_revoke": lambda o: f"/api/nycklar/{o['token'].pk}/aterkalla/",
+}
+POST_ALLOWED = {
+    # Everyone logged in has tokens of their own; what a token may read is the API's business.
+    "api:token_create": {"owner", "other_municipality", *(role.value for role in AgencyRole)},
+    "api:token_revoke": {"case_officer"},  # the world's token is the case officer's own
 }

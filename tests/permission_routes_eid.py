@@ -4,6 +4,8 @@ The matrix runs without OIDC_ISSUER, so the e-ID routes answer 404 for everyone:
 off until configured (tests/test_oidc_login.py covers them switched on).
 """
 
+from bidra.accounts.models import AgencyRole
+
 LOGIN = 302
 
 ROUTES = {
@@ -13,4 +15,8 @@ ROUTES = {
 }
 POST_ONLY = {
     "accounts:eid_link": lambda o: "/konto/e-legitimation/koppla/",
+}
+POST_ALLOWED = {
+    # Anyone logged in may link an e-ID to their own account (once e-ID log-in is configured).
+    "accounts:eid_link": {"owner", "other_municipality", *(role.value for role in AgencyRole)},
 }

@@ -1,7 +1,7 @@
 """Routes of the public pages for tests/test_permission_matrix.py: open to everyone, no log-in.
 
-The project page of a grant exists only for published grants; the world of the permission
-test has none (its decision is an unsigned draft), so it is not found for anybody.
+The project page of a grant exists only for published grants; the row asks for an application
+that was submitted but never granted, so it is not found for anybody.
 """
 
 ROUTES = {

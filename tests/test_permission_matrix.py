@@ -2,7 +2,10 @@
 
 A new view without a row in ROUTES makes ``test_every_route_has_a_row`` fail, so no view can
 be added without deciding who may reach it. Statuses: 200 shown, 302 redirect (log-in for
-anonymous visitors), 404 refused without revealing that the object exists.
+anonymous visitors), 404 refused without revealing that the object exists. Every row points at
+an object of the ``world`` (tests/permission_world.py builds its later stages), so a 404 is a
+refusal, never a missing row. tests/test_permission_matrix_post.py checks the writes: POST_ALLOWED
+says who may act on each POST-only route.
 """
 
 import importlib
@@ -21,6 +24,7 @@ from bidra.decisions import services as decisions
 
 from .decision_helpers import assessed_call
 from .helpers import PDF_BYTES, fill_complete, make_member, make_staff, start_draft
+from .permission_world import api_objects, grant_objects, network_objects
 
 ROLES = ["anonymous", "owner", "other_municipality", *[role.value for role in AgencyRole]]
 LOGIN = 302
@@ -131,18 +135,45 @@ POST_ONLY = {
     "allocation:carry": lambda o: f"/handlaggning/fordelning/{o['call'].slug}/v1/overfor/",
     "decisions:from_proposal": lambda o: f"/handlaggning/beslut/fran-forslag/{o['proposal'].pk}/",
     "decisions:sign": lambda o: f"/handlaggning/beslut/{o['batch'].pk}/signera/",
-    "payments:act": lambda o: "/ekonomi/1/approve/",
-    "payments:bankgiro": lambda o: "/ekonomi/1/bankgiro/",
+    "payments:act": lambda o: f"/ekonomi/{o['payment_order'].pk}/approve/",
+    "payments:bankgiro": lambda o: f"/ekonomi/{o['payment_order'].pk}/bankgiro/",
+}
+LOGGED_IN = frozenset(ROLES) - {"anonymous"}
+# POST-only route -> the roles that may act there (bidra/permissions.py); every other role must be
+# refused, and tests/test_permission_matrix_post.py checks it. A POST-only route without a row fails.
+# A page of ROUTES whose form fewer roles may send than may see the page has a row too.
+POST_ALLOWED = {
+    "assessment:answer": {"owner"},  # staff read the request; only the applicant replies (applications.reply)
+    "applications:start": {"owner", "other_municipality"},  # applications.start, for a municipality of their own
+    "applications:submit": {"owner"},  # applications.submit
+    "applications:remove_attachment": {"owner"},  # applications.edit
+    "casework:record_check": {"case_officer"},  # applications.record_check
+    "audit:mark_read": LOGGED_IN,  # their own notifications
+    "accounts:logout": set(ROLES),  # logging out an anonymous visitor changes nothing
+    "assessment:take": {"case_officer"},  # assessment.assign
+    "assessment:declare": {"case_officer", "decision_maker"},  # assessment.declare
+    "assessment:ask": {"case_officer"},  # assessment.ask_applicant
+    "assessment:close": {"case_officer"},  # assessment.ask_applicant
+    "assessment:finish": {"case_officer"},  # assessment.finish
+    "allocation:run": {"case_officer"},  # allocation.propose
+    "allocation:adjust": {"case_officer"},  # allocation.propose
+    "allocation:carry": {"case_officer"},  # allocation.propose
+    "decisions:from_proposal": {"case_officer"},  # decisions.draft
+    "decisions:sign": {"decision_maker"},  # decisions.sign
+    "payments:act": {"finance"},  # payments.approve
+    "payments:bankgiro": {"finance"},  # payments.approve
 }
 TOKEN_ROUTES = {"accounts:activate"}
 
 
 def _more_routes() -> None:
-    """Route tables kept beside the apps' own tests: tests/permission_routes_<app>.py with ROUTES/POST_ONLY."""
+    """Route tables kept beside the apps' own tests: tests/permission_routes_<app>.py with ROUTES,
+    POST_ONLY and POST_ALLOWED."""
     for path in sorted(Path(__file__).parent.glob("permission_routes_*.py")):
         module = importlib.import_module(f"tests.{path.stem}")
         ROUTES.update(getattr(module, "ROUTES", {}))
         POST_ONLY.update(getattr(module, "POST_ONLY", {}))
+        POST_ALLOWED.update(getattr(module, "POST_ALLOWED", {}))
 
 
 _more_routes()
@@ -201,6 +232,9 @@ def world(open_call, reference_data):
         "attachment": attachment,
         "submitted": submitted,
         "document_file": submitted.received_document.files.get(),
+        **grant_objects(open_call.programme, users),
+        **api_objects(users),
+        **network_objects(users),
     }
     return users, objects
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +20,10 @@ from .weeding import weed
 @login_required
 def due(request: HttpRequest) -> HttpResponse:
     require(request.user, "archive.view_due")
-    items = due_for_weeding(timezone.localdate())
     can_weed = request.user.has_perm("archive.weed")
+    if request.method == "POST" and not can_weed:
+        raise Http404  # a registrar sees what is due; weeding is refused as any other missing page
+    items = due_for_weeding(timezone.localdate())
     form = WeedForm(request.POST or None, due=items) if can_weed else None
     if request.method == "POST" and form is not None and form.is_valid():
         chosen = Document.objects.filter(pk__in=form.cleaned_data["documents"])

@@ -24,6 +24,15 @@ def _case(request: HttpRequest, pk: int) -> Application:
     return get_permitted_or_404(request.user, "casework.view_case", queryset, pk=pk)  # type: ignore[return-value]
 
 
+def _case_for(request: HttpRequest, pk: int, permission: str) -> Application:
+    """The case for an action that ``permission`` allows: whoever the rule refuses gets 404, as on a
+    missing case, before any form is read, so that a refusal never passes for a form error."""
+    application = _case(request, pk)
+    if not request.user.has_perm(permission, application):
+        raise Http404
+    return application
+
+
 def _back(pk: int, anchor: str = "") -> HttpResponse:
     response = redirect("casework:case", pk=pk)
     response["Location"] += anchor
@@ -40,7 +49,7 @@ def _refused(request: HttpRequest, error: Exception) -> None:
 @login_required
 @require_POST
 def take(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = _case_for(request, pk, "assessment.assign")
     form = AssignForm(request.POST)
     officer = form.cleaned_data["officer"] if form.is_valid() else request.user
     try:
@@ -55,7 +64,7 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def declare(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = _case_for(request, pk, "assessment.declare")
     form = ConflictForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
@@ -121,7 +130,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = _case_for(request, pk, "assessment.ask_applicant")
     form = RequestForm(request.POST)
     if not form.is_valid():
         flash_form_errors(request, form)
@@ -138,7 +147,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = _case_for(request, pk, "assessment.ask_applicant")
     applicant_request = get_object_or_404(ApplicantRequest, pk=request_id, application=application)
     try:
         services.close_request(applicant_request, by=request.user)
@@ -150,7 +159,7 @@ def close(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def finish(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _case(request, pk)
+    application = _case_for(request, pk, "assessment.finish")
     try:
         if request.POST.get("action") == "reopen":
             services.reopen_assessment(application, by=request.user)

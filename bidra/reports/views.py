@@ -102,11 +102,16 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _staff_report(request: HttpRequest, pk: int) -> Report:
+def _staff_report(request: HttpRequest, pk: int, permission: str = "") -> Report:
+    """The report for a staff page, or for an action that ``permission`` allows: whoever the rule
+    refuses gets 404 before any form is read, so a refusal never passes for a form error."""
     require(request.user, "reports.view_all")
-    return get_object_or_404(
+    report = get_object_or_404(
         Report.objects.select_related("decision__application__case", "municipality", "document"), pk=pk
     )
+    if permission and not request.user.has_perm(permission, report):
+        raise Http404
+    return report
 
 
 @login_required
@@ -129,7 +134,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _staff_report(request, pk)
+    report = _staff_report(request, pk, "reports.review")
     try:
         services.approve_report(report, by=request.user)
         messages.success(request, _("Redovisningen är godkänd."))
@@ -141,7 +146,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def completion(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _staff_report(request, pk)
+    report = _staff_report(request, pk, "reports.review")
     try:
         services.request_completion(report, by=request.user, message=request.POST.get("message", ""))
         messages.success(request, _("Kommunen har ombetts att komplettera redovisningen."))
@@ -153,7 +158,7 @@ def completion(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def propose_reclaim(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _staff_report(request, pk)
+    report = _staff_report(request, pk, "reports.propose_reclaim")
     form = ReclaimForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
