@@ -6,16 +6,65 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .files import check_attachment
 
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+
 
 class BidraFormRenderer(TemplatesSetting):
-    """Renders every form with the project's accessible field and error templates."""
+    """Renders every form with the project's accessible field and error templates.
+
+    A select list is built here rather than by Django's templates, which include one template per
+    option: the work list's filters (about a hundred options) took a third of the page's time that way.
+    The markup is the same as the templates'.
+    """
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        if template_name == SELECT_TEMPLATE:
+            return select_html(context["widget"])
+        return super().render(template_name, context, request)
+
+
+def _attributes(attrs: dict) -> SafeString:
+    """HTML attributes as Django's attrs.html writes them: True as a bare name, False left out."""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', value))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+def select_html(widget: dict) -> SafeString:
+    """A <select> from a Select or SelectMultiple widget's context (its optgroups), every value escaped."""
+    groups = []
+    for group_name, options, _index in widget["optgroups"]:
+        rows = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"] if option["value"] is not None else "None",
+                    _attributes(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            ),
+        )
+        groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, rows) if group_name else rows)
+    return format_html(
+        '<select name="{}"{}>{}</select>', widget["name"], _attributes(widget["attrs"]), SafeString("".join(groups))
+    )
 
 
 class DescribedBoundField(BoundField):
