@@ -85,17 +85,9 @@ def add_attachment(application: Application, *, upload: IO[bytes], name: str, si
     """Check and store a file; raises ValidationError (in Swedish) for a refused file."""
     if not by.has_perm("applications.edit", application):
         raise PermissionDenied
-    content_type = files.check_attachment(upload, name, size)
-    stored = files.store(upload, name, content_type)
+    stored = files.accept(upload, name, size)
     with transaction.atomic():
-        attachment = Attachment.objects.create(
-            application=application,
-            name=stored.name,
-            sha256=stored.sha256,
-            size=stored.size,
-            content_type=stored.content_type,
-            uploaded_by=by,
-        )
+        attachment = Attachment.objects.create(application=application, **stored.fields(), uploaded_by=by)
         record(
             "application.attachment_added",
             actor=by,

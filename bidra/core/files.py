@@ -35,6 +35,10 @@ class StoredFile:
     content_type: str
     name: str
 
+    def fields(self) -> dict[str, object]:
+        """The columns that every model of an uploaded file has: name, sha256, size, content_type."""
+        return {"name": self.name, "sha256": self.sha256, "size": self.size, "content_type": self.content_type}
+
 
 def private_root() -> Path:
     return Path(settings.PRIVATE_FILES_ROOT)
@@ -73,6 +77,11 @@ def check_attachment(upload: IO[bytes], name: str, size: int) -> str:
             code="type",
         )
     return expected
+
+
+def accept(upload: IO[bytes], name: str, size: int) -> StoredFile:
+    """Check an uploaded attachment and store it; raises ValidationError (in Swedish) for a refused file."""
+    return store(upload, name, check_attachment(upload, name, size))
 
 
 def store(upload: IO[bytes], name: str, content_type: str) -> StoredFile:

@@ -63,7 +63,10 @@ def select_html(widget: dict) -> SafeString:
         )
         groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, rows) if group_name else rows)
     return format_html(
-        '<select name="{}"{}>{}</select>', widget["name"], _attributes(widget["attrs"]), SafeString("".join(groups))
+        '<select name="{}"{}>{}</select>',
+        widget["name"],
+        _attributes(widget["attrs"]),
+        format_html_join("", "{}", ((group,) for group in groups)),
     )
 
 

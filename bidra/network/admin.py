@@ -109,13 +109,8 @@ class ReportForm(forms.ModelForm):
         report = super().save(commit=False)
         upload = self.cleaned_data.get("upload")
         if upload is not None:
-            stored = files.store(upload, upload.name, self._content_type)
-            report.name, report.sha256, report.size, report.content_type = (
-                stored.name,
-                stored.sha256,
-                stored.size,
-                stored.content_type,
-            )
+            for field, value in files.store(upload, upload.name, self._content_type).fields().items():
+                setattr(report, field, value)
         if commit:
             report.save()
         return report

@@ -11,17 +11,9 @@ from .models import Meeting, MeetingDocument
 
 
 def add_meeting_document(meeting: Meeting, *, upload: IO[bytes], name: str, size: int, by: Any) -> MeetingDocument:
-    content_type = files.check_attachment(upload, name, size)
-    stored = files.store(upload, name, content_type)
+    stored = files.accept(upload, name, size)
     with transaction.atomic():
-        document = MeetingDocument.objects.create(
-            meeting=meeting,
-            name=stored.name,
-            sha256=stored.sha256,
-            size=stored.size,
-            content_type=stored.content_type,
-            uploaded_by=by,
-        )
+        document = MeetingDocument.objects.create(meeting=meeting, **stored.fields(), uploaded_by=by)
         record(
             "network.meeting_document_added",
             actor=by,

@@ -115,14 +115,7 @@ def save_draft(
         report.save()
         for upload, content_type in uploads:
             stored = files.store(upload, upload.name, content_type)
-            ReportAttachment.objects.create(
-                report=report,
-                name=stored.name,
-                sha256=stored.sha256,
-                size=stored.size,
-                content_type=stored.content_type,
-                uploaded_by=by,
-            )
+            ReportAttachment.objects.create(report=report, **stored.fields(), uploaded_by=by)
     return report
 
 
