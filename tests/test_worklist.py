@@ -71,6 +71,28 @@ def test_filters_narrow_the_list(client, officer, received, query, expected):
 
 
 @pytest.mark.django_db
+def test_free_text_finds_any_part_of_case_number_municipality_administration_or_title(client, officer, received):
+    from bidra.applications.models import Application
+
+    Application.objects.filter(pk=received["2584"].pk).update(administration="Kultur- och fritidsförvaltningen")
+    Application.objects.filter(pk=received["1280"].pk).update(title="Brobyggare i skolan")
+    Application.objects.filter(pk=received["0180"].pk).update(title="Läxhjälp")
+    number = received["0180"].case_number
+    client.force_login(officer)
+    for text, expected in [
+        ("fritidsförv", ["2584"]),  # administration only
+        ("BROBYGG", ["1280"]),  # title only, whatever the case
+        ("stockholm", ["0180"]),  # municipality only
+        (number[-7:], ["0180"]),  # the end of a case number
+        ("ingen sådan insats", []),
+    ]:
+        response = client.get("/handlaggning/", {"q": text})
+        assert sorted(rows(response)) == expected, text
+        assert response.context["totals"].count == len(expected)
+    assert sorted(rows(client.get("/handlaggning/", {"q": "i", "national_area": "north"}))) == ["2584"]
+
+
+@pytest.mark.django_db
 def test_filter_by_area_and_county(client, officer, received, programme):
     client.force_login(officer)
     area = programme.areas.get(code="halsa")

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bidra.applications.models import Application, ScreeningOutcome
 from bidra.applications.workflow import Status
-from bidra.municipalities.models import County, NationalArea, SkrMainGroup
+from bidra.diarium.models import Case
+from bidra.municipalities.models import County, Municipality, NationalArea, SkrMainGroup
 from bidra.programmes.models import Area, Call
 
 SORTS = {
@@ -82,11 +83,13 @@ def apply_filters(queryset: QuerySet[Application], data: dict) -> QuerySet[Appli
         queryset = queryset.filter(screening_outcome=data["screening"])
     text = (data.get("q") or "").strip()
     if text:
+        # Each part is its own subquery so that PostgreSQL can answer it from its trigram index
+        # (migration 0005); an OR across joined tables would compare the text on every row.
         queryset = queryset.filter(
-            Q(case__number__icontains=text)
-            | Q(municipality__name__icontains=text)
-            | Q(administration__icontains=text)
-            | Q(title__icontains=text)
+            Q(case__in=Case.objects.filter(number__icontains=text).values("pk"))
+            | Q(municipality__in=Municipality.objects.filter(name__icontains=text).values("pk"))
+            | Q(pk__in=Application.objects.filter(administration__icontains=text).values("pk"))
+            | Q(pk__in=Application.objects.filter(title__icontains=text).values("pk"))
         )
     return queryset
 
