@@ -29,6 +29,19 @@ GUNICORN = Path(sys.executable).parent / "gunicorn"  # beside the Python running
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
+def each_database(script: str, databases: list[str], name: str) -> list[dict]:
+    """Run ``script`` again once per database with ``--child VENDOR --results FILE`` (Django reads its
+    settings once per process) and return the figures each child wrote there as JSON."""
+    gathered = []
+    with tempfile.TemporaryDirectory(prefix=f"bidra-bench-{name}-results-") as folder:
+        for vendor in databases:
+            out = Path(folder) / f"{vendor}.json"
+            command = [sys.executable, script, *sys.argv[1:], "--child", vendor, "--results", str(out)]
+            subprocess.run(command, check=True)  # noqa: S603 - the benchmark script itself
+            gathered.append(json.loads(out.read_text()))
+    return gathered
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

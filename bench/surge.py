@@ -35,7 +35,6 @@ import multiprocessing
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import threading
@@ -47,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.serving import database, gunicorn, met, server_env  # noqa: E402
+from bench.serving import database, each_database, gunicorn, met, server_env  # noqa: E402
 
 PASSWORD = "bench-surge-password-2024"  # noqa: S105 - the throwaway users of a throwaway database
 PDF_HEAD = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -462,13 +461,7 @@ def main() -> None:
         child(args)
         return
     print(f"Surge benchmark: databases {args.databases}", flush=True)
-    all_results = []
-    with tempfile.TemporaryDirectory(prefix="bidra-bench-surge-results-") as folder:
-        for vendor in args.databases:
-            out = Path(folder) / f"{vendor}.json"
-            command = [sys.executable, __file__, *sys.argv[1:], "--child", vendor, "--results", str(out)]
-            subprocess.run(command, check=True)  # noqa: S603 - this very script
-            all_results.append(json.loads(out.read_text()))
+    all_results = each_database(__file__, args.databases, "surge")
     report(all_results, args)
 
 

@@ -31,7 +31,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,7 +42,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.serving import answer, database, gunicorn, logged_in_session, met, server_env, wrk  # noqa: E402
+from bench.serving import answer, database, each_database, gunicorn, logged_in_session, met, server_env, wrk  # noqa: E402
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 BATCH = 5_000
@@ -486,13 +485,7 @@ def main() -> None:
     if args.serve_at not in args.sizes:
         parser.error("--serve-at must be one of --sizes")
     print(f"Work list benchmark: sizes {args.sizes}, databases {args.databases}", flush=True)
-    all_results = []
-    with tempfile.TemporaryDirectory(prefix="bidra-bench-worklist-results-") as folder:
-        for vendor in args.databases:
-            out = Path(folder) / f"{vendor}.json"
-            command = [sys.executable, __file__, *sys.argv[1:], "--child", vendor, "--results", str(out)]
-            subprocess.run(command, check=True)  # noqa: S603 - this very script
-            all_results.append(json.loads(out.read_text()))
+    all_results = each_database(__file__, args.databases, "worklist")
     report(all_results, args)
 
 
