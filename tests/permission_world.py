@@ -93,10 +93,7 @@ def _assignment_report() -> AssignmentReport:
         assignment=assignment,
         delivered_on=date(2024, 12, 1),
         title="Årsrapport",
-        name=stored.name,
-        sha256=stored.sha256,
-        size=stored.size,
-        content_type=stored.content_type,
+        **stored.fields(),
     )
 
 

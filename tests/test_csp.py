@@ -12,7 +12,7 @@ from django.conf import settings
 from bidra.accounts.models import AgencyRole, User
 
 from .helpers import app_device, make_staff
-from .test_permission_matrix import ROLES, ROUTES, world  # noqa: F401 - world is a fixture
+from .test_permission_matrix import ROUTES, first_viewer, world  # noqa: F401 - world is a fixture
 
 # <script> types that browsers never execute: data blocks such as the API docs' settings.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
@@ -72,10 +72,6 @@ def page_problems(response) -> list[str]:
     return problems + parser.problems
 
 
-def _first_viewer(expected: dict) -> str | None:
-    return next((role for role in ROLES if expected.get(role, expected.get("default")) == 200), None)
-
-
 def test_the_policy_is_strict():
     directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     assert directives["default-src"] == ["'self'"]
@@ -112,7 +108,7 @@ def test_every_html_page_in_the_route_table_keeps_to_the_policy(client, world): 
     users, objects = world
     checked, problems = 0, []
     for name, (build, expected) in sorted(ROUTES.items()):
-        role = _first_viewer(expected)
+        role = first_viewer(expected)
         if role is None:
             continue
         client.logout()

@@ -10,6 +10,7 @@ says who may act on each POST-only route.
 
 import importlib
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -179,17 +180,32 @@ def _more_routes() -> None:
 _more_routes()
 
 
-def route_names() -> set[str]:
-    names = set()
+def expected_status(expected: dict, role: str) -> int:
+    """The status a row of ROUTES expects for a role (its own entry, else the row's default)."""
+    return expected.get(role, expected.get("default"))
+
+
+def first_viewer(expected: dict) -> str | None:
+    """The first role that a row of ROUTES lets see the page, if any."""
+    return next((role for role in ROLES if expected_status(expected, role) == 200), None)
+
+
+def named_url_patterns() -> Iterator[tuple[str, URLPattern]]:
+    """Every named URL pattern of the project, with its full name (namespace:name)."""
 
     def walk(patterns, namespace=""):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, inner)
             elif isinstance(pattern, URLPattern) and pattern.name:
-                names.add(f"{namespace}{pattern.name}")
+                yield f"{namespace}{pattern.name}", pattern
 
-    walk(get_resolver().url_patterns)
+    yield from walk(get_resolver().url_patterns)
+
+
+def route_names() -> set[str]:
+    names = {name for name, _pattern in named_url_patterns()}
     return {name for name in names if not name.startswith("admin:") and name != "set_language"}
 
 
@@ -250,7 +266,7 @@ def test_every_route_for_every_role(client, world):
             if users[role] is not None:
                 client.force_login(users[role])
             status = client.get(path).status_code
-            want = expected.get(role, expected.get("default"))
+            want = expected_status(expected, role)
             if status != want:
                 failures.append(f"{name} as {role}: {status}, expected {want}")
     assert failures == []

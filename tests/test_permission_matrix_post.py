@@ -22,18 +22,14 @@ from django.shortcuts import resolve_url
 
 from bidra.audit.models import Event
 
-from .test_permission_matrix import POST_ALLOWED, POST_ONLY, ROLES, ROUTES, world  # noqa: F401 - the fixture
+from .test_permission_matrix import POST_ALLOWED, POST_ONLY, ROLES, ROUTES, expected_status, world  # noqa: F401 - the fixture
 
 REFUSED = {401, 403, 404, 405}
 
 
-def expected_get(expected: dict, role: str) -> int:
-    return expected.get(role, expected.get("default"))
-
-
 def refused_on_get(expected: dict, role: str) -> bool:
     """The matrix refuses this role the page: the log-in for anonymous visitors, 401 or 404 otherwise."""
-    status = expected_get(expected, role)
+    status = expected_status(expected, role)
     return status in (401, 404) or (role == "anonymous" and status == 302)
 
 

@@ -12,7 +12,7 @@ import textwrap
 from datetime import date
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from bidra.accounts.models import AgencyRole
 from bidra.applications import services
@@ -22,6 +22,7 @@ from bidra.network import services as network
 from bidra.network.models import AssignmentReport, GovernmentAssignment, Meeting
 
 from .helpers import PDF_BYTES, fill_complete, make_staff, start_draft
+from .test_permission_matrix import named_url_patterns
 
 
 def _assignment_report(content: bytes, name: str, content_type: str) -> AssignmentReport:
@@ -31,10 +32,7 @@ def _assignment_report(content: bytes, name: str, content_type: str) -> Assignme
         assignment=assignment,
         delivered_on=date(2024, 12, 1),
         title="Redovisning",
-        name=stored.name,
-        sha256=stored.sha256,
-        size=stored.size,
-        content_type=stored.content_type,
+        **stored.fields(),
     )
 
 
@@ -82,19 +80,12 @@ def _calls_private_file_response(view) -> bool:
 
 
 def download_route_names() -> set[str]:
-    names = set()
-
-    def walk(patterns, namespace=""):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                callback = pattern.callback
-                if getattr(callback, "__module__", "").startswith("bidra.") and _calls_private_file_response(callback):
-                    names.add(f"{namespace}{pattern.name}")
-
-    walk(get_resolver().url_patterns)
-    return names
+    return {
+        name
+        for name, pattern in named_url_patterns()
+        if getattr(pattern.callback, "__module__", "").startswith("bidra.")
+        and _calls_private_file_response(pattern.callback)
+    }
 
 
 def test_every_download_route_is_checked_here():

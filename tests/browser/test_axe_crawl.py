@@ -7,21 +7,17 @@ as it gets its row there; each page is visited as the first role that may see it
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from ..test_permission_matrix import ROLES, ROUTES, world  # noqa: F401 - world is a fixture
+from ..test_permission_matrix import ROUTES, first_viewer, world  # noqa: F401 - world is a fixture
 from .conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _first_viewer(expected: dict) -> str | None:
-    return next((role for role in ROLES if expected.get(role, expected.get("default")) == 200), None)
 
 
 def test_every_page_passes_axe_at_wcag_2_1_aa(page, client, world):  # noqa: F811
     users, objects = world
     checked, problems = 0, []
     for name, (build, expected) in sorted(ROUTES.items()):
-        role = _first_viewer(expected)
+        role = first_viewer(expected)
         if role is None:
             continue
         page.context.clear_cookies()

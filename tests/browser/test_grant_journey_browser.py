@@ -270,6 +270,13 @@ def test_a_grant_from_assessment_to_the_public_register(
     assert application.decision.report.status == "approved"
 
 
+def follow_by_keyboard(page, link: str, url: str) -> None:
+    """Tab to a link and press Enter, as a keyboard user would, and wait for the page it opens."""
+    tab_to(page, link)
+    page.keyboard.press("Enter")
+    page.wait_for_url(url)
+
+
 def test_the_municipality_downloads_its_decision_and_reports_with_the_keyboard_only(page, open_call, tmp_path):
     """Tab, Enter and Space only after logging in: no mouse, no programmatic focus."""
     (decision,), _officer = signed_grant(open_call)  # 400 000 kr granted in full to Stockholm
@@ -278,13 +285,9 @@ def test_the_municipality_downloads_its_decision_and_reports_with_the_keyboard_o
     journey.as_person(application.submitted_by.email)
     page.goto(f"{page.base}/")
 
-    tab_to(page, "nav.main a[href='/ansokningar/']")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/ansokningar/")
+    follow_by_keyboard(page, "nav.main a[href='/ansokningar/']", "**/ansokningar/")
     journey.check()
-    tab_to(page, f"main a[href='/ansokningar/{application.pk}/']")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**/ansokningar/{application.pk}/")
+    follow_by_keyboard(page, f"main a[href='/ansokningar/{application.pk}/']", f"**/ansokningar/{application.pk}/")
     expect(page.locator(".panel")).to_contain_text(f"Beviljas: {kr(400_000)}")
     journey.check()
     tab_to(page, "main .panel a[href^='/handlingar/filer/']")
@@ -296,13 +299,9 @@ def test_the_municipality_downloads_its_decision_and_reports_with_the_keyboard_o
     assert pdf.startswith(b"%PDF-")
     assert application.case_number in pdf_text(pdf)
 
-    tab_to(page, "nav.main a[href='/redovisningar/']")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/redovisningar/")
+    follow_by_keyboard(page, "nav.main a[href='/redovisningar/']", "**/redovisningar/")
     journey.check()
-    tab_to(page, f"main a[href='/redovisningar/{decision.pk}/']")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**/redovisningar/{decision.pk}/")
+    follow_by_keyboard(page, f"main a[href='/redovisningar/{decision.pk}/']", f"**/redovisningar/{decision.pk}/")
     journey.check()
     type_into(page, "#id_line_0", typed(380_000))
     type_into(page, "#id_activities", "Läxhjälp och hembesök hela läsåret.")
