@@ -83,13 +83,13 @@ def apply_filters(queryset: QuerySet[Application], data: dict) -> QuerySet[Appli
         queryset = queryset.filter(screening_outcome=data["screening"])
     text = (data.get("q") or "").strip()
     if text:
-        # Each part is its own subquery so that PostgreSQL can answer it from its trigram index
+        # One subquery per table, so that PostgreSQL can answer each from its trigram indexes
         # (migration 0005); an OR across joined tables would compare the text on every row.
+        own_text = Q(administration__icontains=text) | Q(title__icontains=text)
         queryset = queryset.filter(
             Q(case__in=Case.objects.filter(number__icontains=text).values("pk"))
             | Q(municipality__in=Municipality.objects.filter(name__icontains=text).values("pk"))
-            | Q(pk__in=Application.objects.filter(administration__icontains=text).values("pk"))
-            | Q(pk__in=Application.objects.filter(title__icontains=text).values("pk"))
+            | Q(pk__in=Application.objects.filter(own_text).values("pk"))
         )
     return queryset
 
