@@ -23,7 +23,6 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
@@ -32,6 +31,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from . import files
 
 FORMAT = "bidra-backup"
 FORMAT_VERSION = 1
@@ -104,7 +105,7 @@ def migration_state() -> dict[str, list[str]]:
 
 
 def private_files() -> list[Path]:
-    root = Path(settings.PRIVATE_FILES_ROOT)
+    root = files.private_root()
     if not root.exists():
         return []
     return sorted(path for path in root.rglob("*") if path.is_file())
@@ -160,7 +161,7 @@ class BackupSummary:
 
 def backup(path: Path) -> BackupSummary:
     """Write the archive to ``path`` (through a temporary file, so a failed backup leaves nothing half-written)."""
-    root = Path(settings.PRIVATE_FILES_ROOT)
+    root = files.private_root()
     path = Path(path)
     with tempfile.TemporaryDirectory() as work:
         data_path = Path(work) / DATA
@@ -327,7 +328,7 @@ def restore(archive_path: Path, *, force: bool = False) -> RestoreSummary:
         )
     with tempfile.TemporaryDirectory() as work:
         data_path = Path(work) / DATA
-        files = _extract(archive_path, manifest, data_path)
+        written = _extract(archive_path, manifest, data_path)
         with transaction.atomic():
             _empty_database()
             loaded = _load(data_path)
@@ -341,12 +342,12 @@ def restore(archive_path: Path, *, force: bool = False) -> RestoreSummary:
             except Exception as error:
                 raise BackupError(f"The restored event log does not verify: {error}") from error
     ContentType.objects.clear_cache()
-    return RestoreSummary(rows=sum(loaded.values()), files=files, audit=audit.getvalue().strip())
+    return RestoreSummary(rows=sum(loaded.values()), files=written, audit=audit.getvalue().strip())
 
 
 def _extract(archive_path: Path, manifest: dict[str, Any], data_path: Path) -> int:
     """Write the private files (atomically, checked again) and the rows file; returns files written."""
-    root = Path(settings.PRIVATE_FILES_ROOT)
+    root = files.private_root()
     count = 0
     for member, stream in _members(archive_path):
         if member.name == MANIFEST:
@@ -406,7 +407,7 @@ def canonical_rows() -> bytes:
 
 def files_digest() -> dict[str, str]:
     """SHA-256 of every private file, by path under PRIVATE_FILES_ROOT."""
-    root = Path(settings.PRIVATE_FILES_ROOT)
+    root = files.private_root()
     digests = {}
     for file in private_files():
         with open(file, "rb") as stream:
