@@ -62,3 +62,39 @@ def test_a_population_that_is_not_a_number_is_refused(reference_data):
     with pytest.raises(ReferenceDataError, match="line 2"):
         import_population(io.StringIO("code,population,population_year\n0180,många,2025\n"))
     assert Municipality.objects.get(code="0180").population_year == 2016
+
+
+@pytest.mark.django_db
+def test_a_municipality_in_an_unknown_skr_group_is_refused(reference_data):
+    from bidra.municipalities.reference_data import MUNICIPALITY_COLUMNS, load_municipalities
+
+    header = ",".join(sorted(MUNICIPALITY_COLUMNS))
+    values = {
+        "code": "0180",
+        "name": "Stockholm",
+        "county_code": "01",
+        "county_name": "Stockholms län",
+        "population": "1",
+        "population_year": "2025",
+        "skr_group_code": "A9",
+        "skr_group": "Finns inte",
+        "skr_main_group": "A",
+        "national_area": "Östra Sverige",
+        "nuts2": "SE11 Stockholm",
+    }
+    line = ",".join(values[column] for column in sorted(MUNICIPALITY_COLUMNS))
+    with pytest.raises(ReferenceDataError, match="line 2: unknown SKR municipality group 'A9'"):
+        load_municipalities(io.StringIO(f"{header}\n{line}\n"))
+    assert Municipality.objects.get(code="0180").skr_group_code == "A1"
+
+
+def test_the_skr_groups_are_those_of_the_shipped_data():
+    import csv
+    from pathlib import Path
+
+    from bidra import municipalities
+    from bidra.municipalities.models import SkrGroup
+
+    with (Path(municipalities.__file__).parent / "data" / "municipalities.csv").open(encoding="utf-8") as handle:
+        shipped = {(row["skr_group_code"], row["skr_group"]) for row in csv.DictReader(handle)}
+    assert shipped == {(group.value, str(group.label)) for group in SkrGroup}

@@ -101,3 +101,27 @@ def test_the_language_switch_works_without_javascript(client):
 def test_an_english_browser_still_gets_swedish_until_the_visitor_chooses(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
     assert '<html lang="sv">' in response.content.decode()
+
+
+def test_the_catalogue_holds_every_string_of_the_sources(tmp_path):
+    """makemessages on a copy of the sources finds no string that the committed catalogue lacks, nor one it no
+    longer needs: a new interface string cannot ship without its English."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(settings.BASE_DIR)
+    ignore = shutil.ignore_patterns("__pycache__", "node_modules", "*.mo")
+    shutil.copytree(root / "bidra", tmp_path / "bidra", ignore=ignore)
+    shutil.copytree(root / "locale", tmp_path / "locale", ignore=ignore)
+    shutil.copy(root / "manage.py", tmp_path / "manage.py")
+    command = [sys.executable, "manage.py", "makemessages", "-l", "en", "-e", "html,txt,py", "--no-obsolete"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)  # noqa: S603
+    assert done.returncode == 0, done.stderr
+    fresh = polib.pofile(str(tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    committed = english_catalogue()
+    keys = {(e.msgctxt, e.msgid) for e in committed if not e.obsolete}
+    fresh_keys = {(e.msgctxt, e.msgid) for e in fresh if not e.obsolete}
+    assert len(fresh_keys) > 1000  # the copy was read
+    assert sorted(fresh_keys - keys, key=str) == [], "run the README's makemessages command and translate"
+    assert sorted(keys - fresh_keys, key=str) == [], "strings no longer in the sources: run makemessages"

@@ -1,13 +1,17 @@
 """The officers' work list: filters, free text, sorting, totals and paging."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from bidra.applications import services
+from bidra.decisions.models import Decision
 
+from .decision_helpers import signed_grant
 from .helpers import fill_complete, make_member, start_draft
 
 
@@ -34,7 +38,7 @@ def received(open_call, reference_data):
 
 
 def rows(response) -> list[str]:
-    return [application.municipality.code for application in response.context["page"]]
+    return [row.municipality_code for row in response.context["page"]]
 
 
 @pytest.mark.django_db
@@ -68,6 +72,39 @@ def test_filters_narrow_the_list(client, officer, received, query, expected):
     else:
         assert sorted(rows(response)) == expected
     assert response.context["totals"].count == len(rows(response))
+
+
+@pytest.mark.django_db
+def test_the_list_opens_on_open_cases_and_shows_every_received_one_on_request(client, officer, received):
+    from bidra.applications.models import Application
+
+    Application.objects.filter(pk=received["2584"].pk).update(status="refused")
+    client.force_login(officer)
+    opening = client.get("/handlaggning/")
+    assert sorted(rows(opening)) == ["0180", "1280"]
+    assert opening.context["totals"].count == 2
+    assert '<option value="open" selected>Pågående ärenden</option>' in opening.content.decode()
+    assert sorted(rows(client.get("/handlaggning/?page=1"))) == ["0180", "1280"]  # paging keeps the default
+    everything = client.get("/handlaggning/?status=")
+    assert sorted(rows(everything)) == ["0180", "1280", "2584"]
+    assert everything.context["totals"].requested == Decimal(740_000)
+    assert rows(client.get("/handlaggning/?status=refused")) == ["2584"]
+    assert rows(client.get("/handlaggning/?status=open&national_area=north")) == []
+
+
+@pytest.mark.django_db
+def test_every_value_in_a_row_is_escaped(client, officer, received):
+    from bidra.applications.models import Application
+
+    Application.objects.filter(pk=received["0180"].pk).update(
+        title="<script>alert(1)</script>", administration='"Kultur" & <fritid>'
+    )
+    client.force_login(officer)
+    page = client.get("/handlaggning/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;Kultur&quot; &amp; &lt;fritid&gt;" in page
+    assert f'<a href="/handlaggning/arenden/{received["0180"].pk}/">{received["0180"].case_number}</a>' in page
 
 
 @pytest.mark.django_db
@@ -148,9 +185,11 @@ def test_an_officer_records_the_manual_statutory_duty_check(client, officer, ana
 
 
 @pytest.mark.django_db
-def test_overdue_reports_are_flagged_in_the_work_list(client, officer, received, monkeypatch):
-    overdue = received["1280"]
-    monkeypatch.setattr("bidra.casework.views.overdue_application_ids", lambda today, among: {overdue.pk} & set(among))
+def test_overdue_reports_are_flagged_in_the_work_list(client, open_call):
+    (decision,), officer = signed_grant(open_call)
     client.force_login(officer)
-    page = client.get("/handlaggning/").content.decode()
+    assert "Redovisning försenad" not in client.get("/handlaggning/?status=").content.decode()
+    Decision.objects.filter(pk=decision.pk).update(report_due_date=timezone.localdate() - timedelta(days=1))
+    page = client.get("/handlaggning/?status=").content.decode()
     assert page.count("Redovisning försenad") == 1
+    assert "Redovisning försenad" not in client.get("/handlaggning/").content.decode()  # granted: not an open case

@@ -29,6 +29,7 @@ class Status(models.TextChoices):
 
 OPEN_CASE = (Status.SUBMITTED, Status.IN_ASSESSMENT, Status.AWAITING_APPLICANT, Status.ASSESSED)
 DECIDED = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REFUSED)
+WITH_GRANT = (Status.GRANTED, Status.PARTLY_GRANTED)  # decided with money, so owing a report
 
 
 def _applicant_recipients(application: Any, transition: Transition) -> Iterable[Recipient]:

@@ -20,24 +20,33 @@ from bidra.assessment import services as assessment_services
 from bidra.assessment.forms import AssignForm, ConflictForm, RequestForm
 from bidra.audit.models import Event
 from bidra.permissions import get_permitted_or_404, require
-from bidra.reports.selectors import overdue_application_ids
 
-from .worklist import PAGE_SIZE, WorklistFilter, apply_filters, ordered, received_applications, totals
+from .worklist import (
+    OPEN,
+    PAGE_SIZE,
+    WorklistFilter,
+    apply_filters,
+    listed,
+    ordered,
+    page_rows,
+    received_applications,
+    totals,
+    with_defaults,
+)
+from .worklist_table import table_rows
 
 
 @login_required
 def worklist(request: HttpRequest) -> HttpResponse:
     require(request.user, "casework.view_worklist")
-    form = WorklistFilter(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    form = WorklistFilter(with_defaults(request.GET))
+    data = form.cleaned_data if form.is_valid() else {"status": OPEN}
     queryset = apply_filters(received_applications(), data)
     figures = totals(queryset)
-    paginator = Paginator(
-        ordered(queryset, data).select_related("municipality", "case").prefetch_related("areas"),
-        PAGE_SIZE,
-    )
+    paginator = Paginator(listed(ordered(queryset, data)), PAGE_SIZE)
     paginator.count = figures.count  # already counted with the sum; saves a query
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = page_rows(list(page.object_list), timezone.localdate())
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -46,9 +55,9 @@ def worklist(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "rows": table_rows(page),
             "totals": figures,
             "query": query.urlencode(),
-            "overdue": overdue_application_ids(timezone.localdate(), among=[application.pk for application in page]),
         },
     )
 

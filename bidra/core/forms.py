@@ -5,12 +5,14 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.forms.boundfield import BoundField
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .files import check_attachment
+from .markup import rows_html
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 
@@ -34,8 +36,9 @@ class BidraFormRenderer(TemplatesSetting):
 
 def _attributes(attrs: dict) -> SafeString:
     """HTML attributes as Django's attrs.html writes them: True as a bare name, False left out."""
-    return format_html_join(
-        "",
+    if not attrs:  # most options: no attributes at all
+        return SafeString()
+    return rows_html(
         " {}{}",
         (
             (name, "" if value is True else format_html('="{}"', value))
@@ -49,8 +52,7 @@ def select_html(widget: dict) -> SafeString:
     """A <select> from a Select or SelectMultiple widget's context (its optgroups), every value escaped."""
     groups = []
     for group_name, options, _index in widget["optgroups"]:
-        rows = format_html_join(
-            "",
+        rows = rows_html(
             '<option value="{}"{}>{}</option>',
             (
                 (
@@ -66,8 +68,27 @@ def select_html(widget: dict) -> SafeString:
         '<select name="{}"{}>{}</select>',
         widget["name"],
         _attributes(widget["attrs"]),
-        format_html_join("", "{}", ((group,) for group in groups)),
+        rows_html("{}", ((group,) for group in groups)),
     )
+
+
+class ListedChoiceIterator(ModelChoiceIterator):
+    """Reads a ModelChoiceField's choices with one plain query, kept for the form's validation and rendering.
+
+    Django's iterator streams them with ``QuerySet.iterator()``, which on PostgreSQL opens a
+    server-side cursor (DECLARE, FETCH, CLOSE: three round trips) to read twenty rows, and again
+    each time the choices are read.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoiceIterator
 
 
 class DescribedBoundField(BoundField):

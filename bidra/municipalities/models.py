@@ -27,6 +27,25 @@ class SkrMainGroup(models.TextChoices):
     C = "C", _("Mindre städer/tätorter och landsbygdskommuner")
 
 
+class SkrGroup(models.TextChoices):
+    """SKR's nine municipality groups (2023), named as in the shipped reference data."""
+
+    A1 = "A1", _("Storstäder")
+    A2 = "A2", _("Pendlingskommun nära storstad")
+    B3 = "B3", _("Större stad")
+    B4 = "B4", _("Pendlingskommun nära större stad")
+    B5 = "B5", _("Lågpendlingskommun nära större stad")
+    C6 = "C6", _("Mindre stad/tätort")
+    C7 = "C7", _("Pendlingskommun nära mindre tätort")
+    C8 = "C8", _("Landsbygdskommun")
+    C9 = "C9", _("Landsbygdskommun med besöksnäring")
+
+
+def skr_group_choices() -> list[tuple[str, str]]:
+    """The filters' choices: main groups A/B/C, then the nine groups (A1 … C9), each with its name."""
+    return [(group.value, f"{group.value} – {group.label}") for group in (*SkrMainGroup, *SkrGroup)]
+
+
 class County(models.Model):
     code = models.CharField(_("länskod"), max_length=2, unique=True)
     name = models.CharField(_("namn"), max_length=100)

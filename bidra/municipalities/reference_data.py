@@ -12,7 +12,7 @@ from typing import TextIO
 
 from django.db import transaction
 
-from .models import County, Municipality, NationalArea
+from .models import County, Municipality, NationalArea, SkrGroup
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MUNICIPALITY_COLUMNS = {
@@ -77,6 +77,8 @@ def load_municipalities(handle: TextIO) -> LoadResult:
     for line, row in enumerate(_rows(handle, MUNICIPALITY_COLUMNS), start=2):
         if row["county_code"] not in counties:
             raise ReferenceDataError(f"line {line}: unknown county code {row['county_code']!r}")
+        if row["skr_group_code"] not in SkrGroup.values:
+            raise ReferenceDataError(f"line {line}: unknown SKR municipality group {row['skr_group_code']!r}")
         population, year = _population(row, line)
         values = {
             "name": row["name"],

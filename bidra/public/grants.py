@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from bidra.core.forms import BidraForm
 from bidra.decisions.models import Decision, DecisionBatch
 from bidra.decisions.published import published_grants
-from bidra.municipalities.models import County, Municipality, NationalArea, SkrMainGroup
+from bidra.municipalities.models import County, NationalArea, skr_group_choices
 from bidra.programmes.models import Area, Call, Programme
 from bidra.programmes.rules import call_accepts
 
@@ -57,13 +57,6 @@ def totals(grants: QuerySet[Decision]) -> Totals:
 
 
 # --- The register's filters ---------------------------------------------------------------------
-def skr_group_choices() -> list[tuple[str, str]]:
-    """Main groups A/B/C, then the nine groups (A1 … C9) with their names, as the data has them."""
-    main = [(group.value, f"{group.value} – {group.label}") for group in SkrMainGroup]
-    groups = Municipality.objects.order_by("skr_group_code").values_list("skr_group_code", "skr_group_name").distinct()
-    return main + [(code, f"{code} – {name}") for code, name in groups]
-
-
 class RegisterFilter(BidraForm):
     is_filter = True  # every field is optional; the template does not mark them
     q = forms.CharField(
