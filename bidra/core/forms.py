@@ -15,6 +15,7 @@ from .files import check_attachment
 from .markup import rows_html
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
+FIELD = "bidra/field"  # not a template file: field_html writes every field
 
 
 class BidraFormRenderer(TemplatesSetting):
@@ -26,12 +27,76 @@ class BidraFormRenderer(TemplatesSetting):
     """
 
     form_template_name = "core/forms/form.html"
-    field_template_name = "core/forms/field.html"
+    field_template_name = FIELD
 
     def render(self, template_name, context, request=None):
+        if template_name == FIELD:
+            return field_html(context["field"])
         if template_name == SELECT_TEMPLATE:
             return select_html(context["widget"])
         return super().render(template_name, context, request)
+
+
+CHOICE_LISTS = {"checkboxselectmultiple", "radioselect"}
+
+
+def field_html(field: BoundField) -> SafeString:
+    """A field as every form in Bidra shows it: label (a legend for a list of choices), "optional" unless
+    the form is a filter, hint, error message and input, the hint and message linked to the input."""
+    css = "field field--error" if field.errors else "field"
+    optional = ""
+    if not field.field.required and not getattr(field.form, "is_filter", False):
+        optional = format_html(' <span class="muted">({})</span>', _("frivilligt"))
+    hint = ""
+    if field.help_text:
+        hint = format_html('<span class="hint" id="{}_helptext">{}</span>', field.auto_id, field.help_text)
+    error = ""
+    if field.errors:
+        error = format_html(
+            '<span class="error-message" id="{}_error"><span class="visually-hidden">{} </span>{}</span>',
+            field.auto_id,
+            _("Fel:"),
+            rows_html("{}", ((message,) for message in field.errors), separator=" "),
+        )
+    kind = field.widget_type
+    if kind in CHOICE_LISTS:
+        choices = rows_html(
+            '<li>{}<label for="{}">{}</label></li>',
+            ((choice.tag(), choice.id_for_label, choice.choice_label) for choice in field),
+        )
+        described = format_html(' aria-describedby="{}_helptext"', field.auto_id) if field.help_text else ""
+        return format_html(
+            '<div class="{}">\n<fieldset{}>\n  <legend>{}{}</legend>\n  {}\n  {}\n'
+            '  <ul class="choices" id="{}">\n  {}\n  </ul>\n</fieldset>\n</div>\n',
+            css,
+            described,
+            field.label,
+            optional,
+            hint,
+            error,
+            field.auto_id,
+            choices,
+        )
+    if kind == "checkbox":
+        return format_html(
+            '<div class="{}">\n  {}\n  <div class="choices">{} <label for="{}">{}</label></div>\n  {}\n</div>\n',
+            css,
+            error,
+            field,
+            field.id_for_label,
+            field.label,
+            hint,
+        )
+    return format_html(
+        '<div class="{}">\n  <label for="{}">{}{}</label>\n  {}\n  {}\n  {}\n</div>\n',
+        css,
+        field.id_for_label,
+        field.label,
+        optional,
+        hint,
+        error,
+        field,
+    )
 
 
 def _attributes(attrs: dict) -> SafeString:
@@ -92,13 +157,15 @@ class ModelChoiceField(forms.ModelChoiceField):
 
 
 class DescribedBoundField(BoundField):
-    """Links a field's error message to its input with aria-describedby."""
+    """Links a field's error message to its input with aria-describedby, also where Django does not: on
+    each input of a list of choices and beside a described-by set on the widget."""
 
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if self.errors:
-            described = attrs.get("aria-describedby", "")
-            attrs["aria-describedby"] = f"{described} {self.auto_id}_error".strip()
+            described = attrs.get("aria-describedby", "").split()
+            if f"{self.auto_id}_error" not in described:
+                attrs["aria-describedby"] = " ".join([*described, f"{self.auto_id}_error"])
         return attrs
 
 
