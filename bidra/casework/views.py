@@ -46,7 +46,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(listed(ordered(queryset, data)), PAGE_SIZE)
     paginator.count = figures.count  # already counted with the sum; saves a query
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = page_rows(list(page.object_list), timezone.localdate())
+    page.object_list = page_rows(list(page.object_list), timezone.localdate(), form.area_names())
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from bidra.applications.models import Application, ScreeningOutcome
 from bidra.applications.workflow import OPEN_CASE, WITH_GRANT, Status
 from bidra.core.forms import ModelChoiceField
-from bidra.core.localized import in_language
-from bidra.diarium.models import Case
-from bidra.municipalities.models import County, Municipality, NationalArea, skr_group_choices
+from bidra.municipalities.models import County, NationalArea, skr_group_choices
 from bidra.programmes.models import Area, Call
 from bidra.reports.selectors import overdue_application_ids
 
@@ -51,7 +49,8 @@ class WorklistFilter(forms.Form):
         every = [("", _("Alla"))]
         received = [(code, label) for code, label in Status.choices if code != Status.DRAFT]
         self.fields["status"].choices = [*every, (OPEN, _("Pågående ärenden")), *received]
-        self.fields["area"].queryset = Area.objects.filter(is_active=True).only("name", "name_en")
+        # Every area, also those no longer open for applications: older applications name them.
+        self.fields["area"].queryset = Area.objects.order_by("programme_id", "position", "name").only("name", "name_en")
         self.fields["national_area"].choices = every + list(NationalArea.choices)
         self.fields["skr_group"].choices = every + skr_group_choices()
         self.fields["screening"].choices = [
@@ -59,6 +58,10 @@ class WorklistFilter(forms.Form):
             (ScreeningOutcome.PASSED, ScreeningOutcome.PASSED.label),
             (ScreeningOutcome.FAILED, ScreeningOutcome.FAILED.label),
         ]
+
+    def area_names(self) -> dict[int, str]:
+        """Every area's name in the active language, in the programmes' order (read once with the choices)."""
+        return {area.pk: str(area) for area in self.fields["area"].queryset}
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class Row:
     report_overdue: bool = False
 
 
-# Row's columns, as listed() names them; areas come from page_rows' second query.
+# Row's columns, as listed() names them; areas come from page_rows' own query.
 COLUMNS = {
     "pk": "pk",
     "case_number": "case__number",
@@ -99,18 +102,23 @@ def listed(queryset: QuerySet[Application]) -> QuerySet:
     return queryset.values(*COLUMNS.values())
 
 
-def page_rows(values: list[dict], today: date) -> list[Row]:
-    """Rows for one page of ``listed`` dictionaries: their areas in the programme's order (one query) and,
-    for grants, whether the report is overdue on ``today`` (one more query, only when the page has grants)."""
-    named: dict[int, list[str]] = {value["pk"]: [] for value in values}
-    links = Application.areas.through.objects.filter(application_id__in=list(named)).order_by(
-        "area__programme_id", "area__position", "area__name"
-    )
-    for application_id, name, name_en in links.values_list("application_id", "area__name", "area__name_en"):
-        named[application_id].append(in_language(name, name_en))
+def page_rows(values: list[dict], today: date, area_names: dict[int, str]) -> list[Row]:
+    """Rows for one page of ``listed`` dictionaries: their areas (one query; ``area_names`` gives the
+    names and their order) and, for grants, whether the report is overdue on ``today`` (one more
+    query, only when the page has grants)."""
+    order = {pk: index for index, pk in enumerate(area_names)}
+    chosen: dict[int, list[int]] = {value["pk"]: [] for value in values}
+    links = Application.areas.through.objects.filter(application_id__in=list(chosen))
+    for application_id, area_id in links.values_list("application_id", "area_id"):
+        chosen[application_id].append(area_id)
     grants = [value["pk"] for value in values if value["status"] in WITH_GRANT]
     overdue = overdue_application_ids(today, among=grants) if grants else set()
-    return [_row(value, named[value["pk"]], value["pk"] in overdue) for value in values]
+    return [
+        _row(
+            value, [area_names[pk] for pk in sorted(chosen[value["pk"]], key=order.__getitem__)], value["pk"] in overdue
+        )
+        for value in values
+    ]
 
 
 def _row(value: dict, areas: list[str], report_overdue: bool) -> Row:
@@ -165,14 +173,14 @@ def apply_filters(queryset: QuerySet[Application], data: dict) -> QuerySet[Appli
         queryset = queryset.filter(screening_outcome=data["screening"])
     text = (data.get("q") or "").strip()
     if text:
-        # One subquery per table, so that PostgreSQL can answer each from its trigram indexes
-        # (migration 0005); an OR across joined tables would compare the text on every row.
-        own_text = Q(administration__icontains=text) | Q(title__icontains=text)
-        queryset = queryset.filter(
-            Q(case__in=Case.objects.filter(number__icontains=text).values("pk"))
-            | Q(municipality__in=Municipality.objects.filter(name__icontains=text).values("pk"))
-            | Q(pk__in=Application.objects.filter(own_text).values("pk"))
-        )
+        # The ids of the applications that match, as a union of one query per table, each answered
+        # from its trigram index (migration 0005). An OR of three subqueries made PostgreSQL test
+        # every application of the list against each (100 000 applications: 110 ms for one case).
+        ids = Application.objects.order_by().values("pk")
+        by_case = ids.filter(case__number__icontains=text)
+        by_municipality = ids.filter(municipality__name__icontains=text)
+        by_text = ids.filter(Q(administration__icontains=text) | Q(title__icontains=text))
+        queryset = queryset.filter(pk__in=by_case.union(by_municipality, by_text))
     return queryset
 
 
