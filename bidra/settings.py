@@ -85,7 +85,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "bidra.urls"
 WSGI_APPLICATION = "bidra.wsgi.application"
-FORM_RENDERER = "bidra.core.forms.BidraFormRenderer"
+FORM_RENDERER = "bidra.core.form_rendering.BidraFormRenderer"
 
 TEMPLATES = [
     {

@@ -1,4 +1,4 @@
-"""Every form field's markup (core.forms.field_html): label or legend, optional mark, hint and error linked."""
+"""Every form field's markup (core.form_rendering.field_html): label or legend, optional mark, hint and error linked."""
 
 from django import forms
 
