@@ -15,7 +15,8 @@ whose case page is measured. PostgreSQL tables are vacuumed and analysed after l
 
 At each size, in process through Django's test client and the whole middleware stack, with a case
 officer's session: queries and server time (median and least of ``--runs`` after a warm-up) for the work list
-(60 rows a page), two free-text searches, a filter and a sort. At ``--serve-at`` applications, on
+(60 rows a page; it opens on open cases) and the same list of every received application, free-text
+searches, a filter and a sort. At ``--serve-at`` applications, on
 PostgreSQL: gunicorn (2 sync workers) serves the work list to wrk (``--clients`` connections,
 ``--duration`` seconds, the officer's cookie), and /livez (no database query) through the same
 middleware with the same cookie in the same run.
@@ -48,9 +49,11 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 BATCH = 5_000
 YEARS = 10  # one call a year, the last one open now
 PAGES = {
-    "work list": "/handlaggning/",
+    "work list": "/handlaggning/",  # open cases, as the list opens
+    "all received": "/handlaggning/?status=",  # counts and sums every application ever received
     "search municipality": "/handlaggning/?q=Malmö",
     "search case number": "/handlaggning/?q=851-0042",
+    "case number, all": "/handlaggning/?status=&q=851-0042",
     "filter status+area": "/handlaggning/?status=granted&national_area=north",
     "sort by amount": "/handlaggning/?sort=amount&direction=desc",
 }

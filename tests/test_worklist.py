@@ -1,7 +1,9 @@
 """The officers' work list: filters, free text, sorting, totals and paging."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -90,6 +92,22 @@ def test_the_list_opens_on_open_cases_and_shows_every_received_one_on_request(cl
     assert everything.context["totals"].requested == Decimal(740_000)
     assert rows(client.get("/handlaggning/?status=refused")) == ["2584"]
     assert rows(client.get("/handlaggning/?status=open&national_area=north")) == []
+
+
+@pytest.mark.django_db
+def test_a_search_that_finds_no_open_case_offers_to_search_every_received_application(client, officer, received):
+    from bidra.applications.models import Application
+
+    Application.objects.filter(pk=received["2584"].pk).update(status="refused")
+    client.force_login(officer)
+    found_nothing = client.get("/handlaggning/", {"q": "Kiruna", "status": "open", "sort": "received"})
+    assert rows(found_nothing) == []
+    page = found_nothing.content.decode()
+    link = re.search(r'<a href="\?([^"]+)">Sök bland alla inkomna ansökningar', page)
+    assert link is not None
+    assert rows(client.get("/handlaggning/?" + unescape(link.group(1)))) == ["2584"]
+    assert "Sök bland alla inkomna" not in client.get("/handlaggning/", {"q": "Stockholm"}).content.decode()
+    assert "Sök bland alla inkomna" not in client.get("/handlaggning/", {"q": "Kiruna", "status": ""}).content.decode()
 
 
 @pytest.mark.django_db
