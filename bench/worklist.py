@@ -11,7 +11,8 @@ folder), migrates it and grows a register in bulk to each size: applications ove
 open cases in the current call, decided ones in past calls with their decisions and reports, some
 overdue), each received one with its diarium case number. bulk_create bypasses the services (no
 event log, no received documents) except for one application submitted through the real services,
-whose case page is measured. PostgreSQL tables are vacuumed and analysed after loading, as autovacuum would.
+whose case page is measured. After loading, PostgreSQL's tables are vacuumed and analysed, as autovacuum
+would, and SQLite's analysed (as PRAGMA optimize would).
 
 At each size, in process through Django's test client and the whole middleware stack, with a case
 officer's session: queries and server time (median and least of ``--runs`` after a warm-up) for the work list
@@ -155,11 +156,15 @@ class Register:
             CaseNumberSequence.objects.update_or_create(
                 prefix=self.programme.case_number_prefix, year=year, defaults={"last_number": last}
             )
-        if connection.vendor == "postgresql":
-            # What autovacuum does to a table after many inserts (PostgreSQL 13 and later): statistics,
-            # and the visibility map that lets a count be answered from an index alone.
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # What autovacuum does to a table after many inserts (PostgreSQL 13 and later): statistics,
+                # and the visibility map that lets a count be answered from an index alone.
                 cursor.execute("VACUUM ANALYZE")
+            else:
+                # SQLite plans without statistics until ANALYZE (or PRAGMA optimize) has run; without
+                # them it counts open cases by walking the newest-first index instead of the status index.
+                cursor.execute("ANALYZE")
 
     def _add(self, n: int) -> None:
         from bidra.applications.models import Application
