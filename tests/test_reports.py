@@ -61,7 +61,7 @@ def test_a_draft_survives_a_validation_error(client, grant):
     assert "Ange beloppet i hela kronor" in response.content.decode()
     report = Report.objects.get(decision=decision)
     assert report.activities == "Läxhjälp och hembesök."  # valid fields kept
-    assert report.draft_inputs["line_0"] == "mycket"  # the rest as typed
+    assert report.draft_inputs["line_0"] == ["mycket"]  # the rest as typed
     page = client.get(url).content.decode()
     assert 'value="mycket"' in page
     assert "Läxhjälp och hembesök." in page

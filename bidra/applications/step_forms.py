@@ -13,6 +13,7 @@ from django.forms import BaseFormSet, Form
 from django.http import QueryDict
 
 from bidra.audit.events import record
+from bidra.core import draft_input
 
 from .forms import (
     AreasForm,
@@ -34,7 +35,6 @@ STEP_FORMS: dict[str, tuple[type[Form], Any]] = {
     "budget": (BudgetForm, BudgetLineFormSet),
 }
 FORMSET_PREFIX = "rows"
-IGNORED_KEYS = {"csrfmiddlewaretoken", "action", "lock_version"}
 
 
 @dataclass
@@ -52,22 +52,11 @@ class BoundStep:
         return bool(self.form.errors) or bool(self.formset is not None and (self.formset.total_error_count()))
 
 
-def _raw(data: QueryDict) -> dict[str, list[str]]:
-    return {key: data.getlist(key) for key in data if key not in IGNORED_KEYS}
-
-
-def _querydict(raw: dict[str, list[str]]) -> QueryDict:
-    data = QueryDict(mutable=True)
-    for key, values in raw.items():
-        data.setlist(key, values)
-    return data
-
-
 def bind(application: Application, slug: str, data: QueryDict | None = None, extra_rows: int = 0) -> BoundStep:
     """Forms for a step: bound to posted data, to kept raw input, or unbound on the saved draft."""
     form_class, formset_class = STEP_FORMS[slug]
     if data is None and slug in application.draft_inputs:
-        data = _querydict(application.draft_inputs[slug])
+        data = draft_input.restored(application.draft_inputs[slug])
     form = form_class(data=data, instance=application)
     formset = None
     if formset_class is not None:
@@ -87,7 +76,7 @@ def save(application: Application, slug: str, step: BoundStep, data: QueryDict, 
             inputs.pop(slug, None)
         else:
             _save_valid_fields(application, step.form)
-            inputs[slug] = _raw(data)
+            inputs[slug] = draft_input.kept(data)
         touch(application, step=slug, draft_inputs=inputs)
         application.save()
         record("application.draft_saved", actor=by, target=application, data={"step": slug, "complete": valid})

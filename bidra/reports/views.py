@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from bidra.accounts.authn import ask_to_confirm, recently_authenticated
 from bidra.accounts.identity import municipality_ids_of
 from bidra.audit.workflow import TransitionNotAllowed
+from bidra.core import draft_input
 from bidra.core.feedback import flash_refusal
 from bidra.permissions import require
 
@@ -52,14 +53,13 @@ def edit(request: HttpRequest, decision_id: int) -> HttpResponse:
         form = ReportForm(request.POST, request.FILES, report=report)
         valid = form.is_valid()
         values, lines = form.valid_values()
-        raw = {key: value for key, value in request.POST.items() if key not in ("csrfmiddlewaretoken", "action")}
         report = services.save_draft(
             report,
             by=request.user,
             values=values,
             line_amounts=lines,
             uploads=form.cleaned_data.get("files", []),
-            raw={} if valid else raw,
+            raw={} if valid else draft_input.kept(request.POST),
         )
         if valid and request.POST.get("action") == "submit":
             try:
@@ -74,7 +74,7 @@ def edit(request: HttpRequest, decision_id: int) -> HttpResponse:
             messages.success(request, _("Utkastet är sparat."))
             return redirect("reports:edit", decision_id=decision.pk)
     elif report.draft_inputs and report.editable:
-        form = ReportForm(report.draft_inputs, report=report)
+        form = ReportForm(draft_input.restored(report.draft_inputs), report=report)
         form.is_valid()
     else:
         form = ReportForm(initial=ReportForm.initial_for(report), report=report)
