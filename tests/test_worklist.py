@@ -211,3 +211,14 @@ def test_overdue_reports_are_flagged_in_the_work_list(client, open_call):
     page = client.get("/handlaggning/?status=").content.decode()
     assert page.count("Redovisning försenad") == 1
     assert "Redovisning försenad" not in client.get("/handlaggning/").content.decode()  # granted: not an open case
+
+
+@pytest.mark.django_db
+def test_filter_values_that_do_not_exist_are_said_and_the_list_shows_open_cases(client, officer, received):
+    client.force_login(officer)
+    response = client.get("/handlaggning/", {"status": "avgjord", "call": "999999", "page": "999"})
+    assert response.status_code == 200
+    assert sorted(rows(response)) == ["0180", "1280", "2584"]  # open cases, as when the list opens
+    page = response.content.decode()
+    assert 'id="id_status_error"' in page and 'id="id_call_error"' in page
+    assert response.context["page"].number == 1  # the last page there is
