@@ -26,14 +26,12 @@ from .worklist import (
     PAGE_SIZE,
     WorklistFilter,
     apply_filters,
-    listed,
     ordered,
-    page_rows,
     received_applications,
     totals,
     with_defaults,
 )
-from .worklist_table import table_rows
+from .worklist_table import listed, page_rows, table_rows
 
 
 @login_required

@@ -1,7 +1,6 @@
 """The officers' work list: filters, search, sorting and totals over received applications."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 
 from django import forms
@@ -10,11 +9,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from bidra.applications.models import Application, ScreeningOutcome
-from bidra.applications.workflow import OPEN_CASE, WITH_GRANT, Status
+from bidra.applications.workflow import OPEN_CASE, Status
 from bidra.core.forms import ModelChoiceField
 from bidra.municipalities.models import County, NationalArea, skr_group_choices
 from bidra.programmes.models import Area, Call
-from bidra.reports.selectors import overdue_application_ids
 
 SORTS = {
     "received": ("submitted_at", _("Inkom")),
@@ -62,69 +60,6 @@ class WorklistFilter(forms.Form):
     def area_names(self) -> dict[int, str]:
         """Every area's name in the active language, in the programmes' order (read once with the choices)."""
         return {area.pk: str(area) for area in self.fields["area"].queryset}
-
-
-@dataclass(frozen=True)
-class Row:
-    """One application as the work list shows it, read without building model instances."""
-
-    pk: int
-    case_number: str
-    submitted_at: datetime | None
-    municipality: str
-    municipality_code: str
-    administration: str
-    title: str
-    areas: tuple[str, ...]
-    status: str
-    screening_outcome: str
-    requested_amount: Decimal
-    report_overdue: bool = False
-
-
-# Row's columns, as listed() names them; areas come from page_rows' own query.
-COLUMNS = {
-    "pk": "pk",
-    "case_number": "case__number",
-    "submitted_at": "submitted_at",
-    "municipality": "municipality__name",
-    "municipality_code": "municipality__code",
-    "administration": "administration",
-    "title": "title",
-    "status": "status",
-    "screening_outcome": "screening_outcome",
-    "requested_amount": "requested_amount",
-}
-
-
-def listed(queryset: QuerySet[Application]) -> QuerySet:
-    """The columns a page of rows needs, as dictionaries (what a Paginator pages through)."""
-    return queryset.values(*COLUMNS.values())
-
-
-def page_rows(values: list[dict], today: date, area_names: dict[int, str]) -> list[Row]:
-    """Rows for one page of ``listed`` dictionaries: their areas (one query; ``area_names`` gives the
-    names and their order) and, for grants, whether the report is overdue on ``today`` (one more
-    query, only when the page has grants)."""
-    order = {pk: index for index, pk in enumerate(area_names)}
-    chosen: dict[int, list[int]] = {value["pk"]: [] for value in values}
-    links = Application.areas.through.objects.filter(application_id__in=list(chosen))
-    for application_id, area_id in links.values_list("application_id", "area_id"):
-        chosen[application_id].append(area_id)
-    grants = [value["pk"] for value in values if value["status"] in WITH_GRANT]
-    overdue = overdue_application_ids(today, among=grants) if grants else set()
-    return [
-        _row(
-            value, [area_names[pk] for pk in sorted(chosen[value["pk"]], key=order.__getitem__)], value["pk"] in overdue
-        )
-        for value in values
-    ]
-
-
-def _row(value: dict, areas: list[str], report_overdue: bool) -> Row:
-    fields = {field: value[column] for field, column in COLUMNS.items()}
-    fields["case_number"] = fields["case_number"] or ""  # as Application.case_number
-    return Row(**fields, areas=tuple(areas), report_overdue=report_overdue)
 
 
 @dataclass
