@@ -26,6 +26,7 @@ from .worklist import (
     PAGE_SIZE,
     WorklistFilter,
     apply_filters,
+    everywhere,
     ordered,
     received_applications,
     totals,
@@ -47,12 +48,6 @@ def worklist(request: HttpRequest) -> HttpResponse:
     page.object_list = page_rows(list(page.object_list), timezone.localdate(), form.area_names())
     query = request.GET.copy()
     query.pop("page", None)
-    everywhere = ""
-    if not figures.count and data.get("q") and data.get("status") == OPEN:
-        # Nothing among the open cases: offer the same search among every received application.
-        wider = query.copy()
-        wider["status"] = ""
-        everywhere = wider.urlencode()
     return render(
         request,
         "casework/worklist.html",
@@ -62,7 +57,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             "rows": table_rows(page),
             "totals": figures,
             "query": query.urlencode(),
-            "everywhere": everywhere,
+            "everywhere": everywhere(query, data, figures),
         },
     )
 

@@ -130,6 +130,16 @@ def ordered(queryset: QuerySet[Application], data: dict) -> QuerySet[Application
     return queryset.order_by(f"{prefix}{field}", "-id")
 
 
+def everywhere(query: QueryDict, data: dict, found: Totals) -> str:
+    """The query string of the same search among every received application, offered when a search
+    found no open case (a decided one is what the officer is likely after); "" otherwise."""
+    if found.count or not data.get("q") or data.get("status") != OPEN:
+        return ""
+    wider = query.copy()
+    wider["status"] = ""
+    return wider.urlencode()
+
+
 def totals(queryset: QuerySet[Application]) -> Totals:
     # COUNT(*), not COUNT(id): PostgreSQL answers it from the (status, requested_amount) index alone.
     figures = queryset.order_by().aggregate(count=Count("*"), requested=Sum("requested_amount"))

@@ -7,11 +7,8 @@ from django.utils.translation import get_language
 
 def localized(obj: Any, field: str) -> str:
     """The English column when the active language is English and it is filled in, else Swedish."""
-    return in_language(getattr(obj, field), getattr(obj, f"{field}_en", ""))
-
-
-def in_language(swedish: str, english: str) -> str:
-    """``english`` when the active language is English and it is filled in, else ``swedish``."""
-    if english and (get_language() or "sv").startswith("en"):
-        return english
-    return swedish
+    if (get_language() or "sv").startswith("en"):
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field)
