@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from bidra.applications.models import Application, ScreeningOutcome
 from bidra.applications.workflow import WITH_GRANT, Status
 from bidra.core import markup
 from bidra.core.money import format_kronor
+from bidra.core.stockholm import local
 from bidra.reports.selectors import overdue_application_ids
 
 
@@ -40,7 +40,7 @@ class Row:
     status: str
     screening_outcome: str
     requested_amount: Decimal
-    report_overdue: bool = False
+    report_overdue: bool
 
 
 # Row's columns, as listed() names them; areas come from page_rows' own query.
@@ -98,7 +98,7 @@ def received_at(row: Row) -> str:
     """When the application came in, in Stockholm time, as the work list shows it: 2024-03-15 14.05."""
     if row.submitted_at is None:
         return ""
-    return timezone.localtime(row.submitted_at).strftime("%Y-%m-%d %H.%M")
+    return local(row.submitted_at).strftime("%Y-%m-%d %H.%M")
 
 
 def case_paths() -> Callable[[int], str]:

@@ -5,17 +5,14 @@ raw input (every value of every field, as posted) until it is corrected; the for
 again, with its error messages, when the page is opened later.
 """
 
-from collections.abc import Iterable
-
 from django.http import QueryDict
 
 CONTROL_KEYS = frozenset({"csrfmiddlewaretoken", "action", "lock_version"})  # the page's, not the answers
 
 
-def kept(data: QueryDict, ignore: Iterable[str] = CONTROL_KEYS) -> dict[str, list[str]]:
+def kept(data: QueryDict) -> dict[str, list[str]]:
     """The posted answers as JSON can hold them: each field's values, in order (a multiple choice keeps all)."""
-    skip = set(ignore)
-    return {key: data.getlist(key) for key in data if key not in skip}
+    return {key: data.getlist(key) for key in data if key not in CONTROL_KEYS}
 
 
 def restored(raw: dict[str, list[str] | str]) -> QueryDict:
